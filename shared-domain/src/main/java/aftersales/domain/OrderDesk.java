@@ -117,11 +117,12 @@ public final class OrderDesk {
     }
 
     private static Allowance check(Order order, Actor actor, Command command, Instant now, Policy current) {
+        // strangers learn nothing, whatever they ask
+        Allowance party = Rules.party(order, actor);
+        if (party instanceof Refusal) {
+            return party;
+        }
         if (command instanceof OnDispute onDispute) {
-            Allowance party = Rules.party(order, actor);
-            if (party instanceof Refusal) {
-                return party;
-            }
             Optional<Dispute> found = order.dispute(onDispute.disputeId());
             if (found.isEmpty()) {
                 return Refusal.of(RefusalCode.NO_SUCH_DISPUTE, "no such dispute", "disputeId", onDispute.disputeId());

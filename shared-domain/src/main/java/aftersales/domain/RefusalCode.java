@@ -43,6 +43,8 @@ public enum RefusalCode {
     ALREADY_EVALUATED(Category.CONFLICT),
     RECEIPT_ALREADY_CONFIRMED(Category.CONFLICT),
 
+    ORDER_EXISTS(Category.CONFLICT),
+
     // input shape the domain itself insists on
     INVALID_INPUT(Category.INVALID);
 

@@ -192,8 +192,12 @@ final class CommandSequences {
         return switch (open.get().state()) {
             case DisputeState.AwaitingSeller x -> s <= 1 ? Kind.ACCEPT : s <= 5 ? Kind.REJECT : s == 6 ? Kind.MODIFY
                     : Kind.ADD_EVIDENCE;
-            case DisputeState.AwaitingBuyer x -> s <= 3 ? Kind.ESCALATE : s == 4 ? Kind.ACCEPT_COUNTER
-                    : s == 5 ? Kind.MODIFY : s == 6 ? Kind.CANCEL : Kind.ADD_EVIDENCE;
+            case DisputeState.AwaitingBuyer x when open.get().rejection()
+                    .flatMap(SellerRejection::counterProposal).isPresent() ->
+                    s <= 2 ? Kind.ACCEPT_COUNTER : s <= 4 ? Kind.ESCALATE : s == 5 ? Kind.MODIFY
+                            : s == 6 ? Kind.CANCEL : Kind.ADD_EVIDENCE;
+            case DisputeState.AwaitingBuyer x -> s <= 3 ? Kind.ESCALATE : s == 4 ? Kind.MODIFY
+                    : s <= 6 ? Kind.CANCEL : Kind.ADD_EVIDENCE;
             case DisputeState.Escalated x -> s == 7 ? Kind.ADD_EVIDENCE : Kind.OPEN_CASE;
             case DisputeState.InArbitration x -> s <= 4 ? Kind.RULE : Kind.ADD_EVIDENCE;
             case DisputeState.Resolved x -> Kind.APPLY;

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,11 +35,15 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>Every invariant is checked after every step; each property runs the same sequences but checks one family
  * of invariants, so a failure names the broken rule and shrinks on its own.
+ *
+ * <p>Known failure (suspected bug in the main code, left failing on purpose):
+ * {@link #strangersTickingDeadlinesAreToldTheOrderDoesNotExist} — a buyer or seller of another order who sends
+ * {@code ApplyDueDeadlines} is refused with ROLE_NOT_ALLOWED instead of NOT_A_PARTY.
  */
 class DisputeInvariantsProperties {
 
     private static final int MAX_MOVES = 40;
-    private static final int TRIES = 400;
+    private static final int TRIES = 2500;
     private static final Set<Action> RESOLVING = EnumSet.of(Action.SELLER_ACCEPTED, Action.COUNTER_PROPOSAL_ACCEPTED,
             Action.CANCELLED, Action.SELLER_RESPONSE_TIMED_OUT, Action.RULED);
 
@@ -49,72 +54,96 @@ class DisputeInvariantsProperties {
 
     /** The invariant families; each property checks one. */
     enum Inv {
-        RESOLUTION_STABLE, REFUND_BOUNDS, REFUND_EFFECTS, ENTITLEMENT, STRANGER_NOT_FOUND, DEADLINES_AFTER_NOW,
+        RESOLUTION_STABLE, REFUND_BOUNDS, REFUND_EFFECTS, ENTITLEMENT, STRANGER_NOT_FOUND, STRANGER_TICK_NOT_FOUND,
+        DEADLINES_AFTER_NOW,
         HISTORY_GROWS, REFUSAL_WRITES_NOTHING, DISPUTE_LIMITS, PENALTIES, DUE_IDEMPOTENT
     }
 
     // ---- properties ----
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void atMostOneResolutionPerDisputeAndItNeverChanges(@ForAll("runs") Run run) {
         Driver d = drive(run, Inv.RESOLUTION_STABLE);
         d.order.disputes().forEach(x -> Statistics.label("resolution")
                 .collect(x.resolution().map(r -> r.basis().name()).orElse(x.status().name())));
+        // The generator must reach deep states often enough for the invariants to mean something.
+        for (ResolutionBasis basis : ResolutionBasis.values()) {
+            boolean reached = d.order.disputes().stream()
+                    .anyMatch(x -> x.resolution().map(r -> r.basis() == basis).orElse(false));
+            Statistics.label("run reaches " + basis).collect(reached);
+            Statistics.label("run reaches " + basis).coverage(c -> c.check(true).percentage(p -> p > 0.3));
+        }
+        Statistics.label("run has 2 disputes").collect(d.order.disputes().size() == 2);
+        Statistics.label("run has 2 disputes").coverage(c -> c.check(true).percentage(p -> p > 0.1));
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void refundsStayWithinWhatWasPaid(@ForAll("runs") Run run) {
         drive(run, Inv.REFUND_BOUNDS);
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void exactlyOneRefundInstructionPerNonZeroResolution(@ForAll("runs") Run run) {
         Driver d = drive(run, Inv.REFUND_EFFECTS);
         Statistics.label("refund instructions").collect(d.effectsOf(IssueRefund.class).size());
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void onlyEntitledActorsGetCommandsAccepted(@ForAll("runs") Run run) {
         drive(run, Inv.ENTITLEMENT);
     }
 
     /**
-     * Buyers and sellers of other orders are told nothing exists (Rules.party): every command of theirs, whatever
-     * it is, is refused with NOT_A_PARTY.
+     * Buyers and sellers of other orders are told nothing exists (Rules.party): every order or dispute command of
+     * theirs is refused with NOT_A_PARTY. (ApplyDueDeadlines has its own property below.)
      */
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void strangersAreToldTheOrderDoesNotExist(@ForAll("runs") Run run) {
         drive(run, Inv.STRANGER_NOT_FOUND);
     }
 
-    @Property(tries = TRIES)
+    /**
+     * The same for the system's own command. FAILS on the main code as it stands (suspected bug, see the class
+     * comment): {@code OrderDesk.check} judges {@code ApplyDueDeadlines} by role only, so a stranger gets
+     * {@code ROLE_NOT_ALLOWED} ("a buyer may not do this", category FORBIDDEN) instead of {@code NOT_A_PARTY}
+     * (NOT_FOUND), i.e. learns that the order exists. Shrunk counterexample:
+     * {@code Start[deliveryDays=1, amountPaid=1, currency=USD, shipped=true, shipDelaySeconds=0]},
+     * moves {@code [Act[who=STRANGER_BUYER, kind=APPLY_DUE, ...]]}: buyer-2 sends ApplyDueDeadlines at T0 and
+     * gets ROLE_NOT_ALLOWED.
+     */
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void strangersTickingDeadlinesAreToldTheOrderDoesNotExist(@ForAll("runs") Run run) {
+        drive(run, Inv.STRANGER_TICK_NOT_FOUND);
+    }
+
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void everyOpenDeadlineIsAfterTheDecisionInstant(@ForAll("runs") Run run) {
         drive(run, Inv.DEADLINES_AFTER_NOW);
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void historiesAndDisputeListsOnlyGrow(@ForAll("runs") Run run) {
         drive(run, Inv.HISTORY_GROWS);
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void aRefusalWritesNothingBeyondDueDeadlines(@ForAll("runs") Run run) {
         Driver d = drive(run, Inv.REFUSAL_WRITES_NOTHING);
         Statistics.label("accepted commands").collect(Math.min(d.accepted, 10));
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void atMostOneOpenDisputeAndTheApplicationLimit(@ForAll("runs") Run run) {
         Driver d = drive(run, Inv.DISPUTE_LIMITS);
         Statistics.label("disputes").collect(d.order.disputes().size());
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void penaltiesGoWithViolationRulingsOnly(@ForAll("runs") Run run) {
         drive(run, Inv.PENALTIES);
     }
 
-    @Property(tries = TRIES)
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void applyingDueDeadlinesIsIdempotent(@ForAll("runs") Run run) {
         drive(run, Inv.DUE_IDEMPOTENT);
     }
@@ -124,7 +153,7 @@ class DisputeInvariantsProperties {
      * outcome whether the system ticked at every intermediate instant (every clock move, every deadline and one
      * second either side) or never ticked at all.
      */
-    @Property(tries = 300)
+    @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE)
     void deadlinesAreAFunctionOfTimeNotOfTheTimer(@ForAll("runs") Run run) {
         // Run A: commands only (no ApplyDueDeadlines at all); record the concrete timeline.
         Driver a = new Driver(run.start());
@@ -222,7 +251,16 @@ class DisputeInvariantsProperties {
             case REFUND_BOUNDS -> refundBounds(c);
             case REFUND_EFFECTS -> refundEffects(c);
             case ENTITLEMENT -> entitlement(c);
-            case STRANGER_NOT_FOUND -> strangerNotFound(c);
+            case STRANGER_NOT_FOUND -> {
+                if (!(c.command() instanceof Command.ApplyDueDeadlines)) {
+                    strangerNotFound(c);
+                }
+            }
+            case STRANGER_TICK_NOT_FOUND -> {
+                if (c.command() instanceof Command.ApplyDueDeadlines) {
+                    strangerNotFound(c);
+                }
+            }
             case DEADLINES_AFTER_NOW -> deadlinesAfterNow(c);
             case HISTORY_GROWS -> historyGrows(c);
             case REFUSAL_WRITES_NOTHING -> refusalWritesNothing(c);
@@ -376,6 +414,19 @@ class DisputeInvariantsProperties {
             c.d().require(now.evidence().size() >= old.evidence().size()
                             && now.evidence().subList(0, old.evidence().size()).equals(old.evidence()),
                     () -> "dispute " + old.id() + " evidence was rewritten");
+        }
+        for (Dispute x : is) {
+            Instant previous = Instant.MIN;
+            for (HistoryEntry h : x.history()) {
+                Instant prev = previous;
+                c.d().require(!h.at().isBefore(prev) && !h.at().isAfter(c.now()),
+                        () -> "dispute " + x.id() + " history entry " + h + " at " + rel(h.at())
+                                + " is out of order (previous " + (prev == Instant.MIN ? "-" : rel(prev))
+                                + ") or in the future of the decision at " + rel(c.now()));
+                previous = h.at();
+            }
+            x.resolution().ifPresent(r -> c.d().require(!r.at().isAfter(c.now()),
+                    () -> "dispute " + x.id() + " resolved in the future: " + r + " decided at " + rel(c.now())));
         }
         for (int i = 0; i < is.size(); i++) {
             int n = i + 1;
