@@ -1,0 +1,159 @@
+package aftersales.functions.app;
+
+import aftersales.domain.Actor;
+import aftersales.domain.Command;
+import aftersales.domain.Decision;
+import aftersales.domain.Effect;
+import aftersales.domain.Money;
+import aftersales.domain.Order;
+import aftersales.domain.OrderDesk;
+import aftersales.domain.Policy;
+import aftersales.domain.Refusal;
+import aftersales.domain.RefusalCode;
+import aftersales.domain.Registration;
+import aftersales.functions.effects.EffectRunner;
+import aftersales.functions.store.ConcurrentChange;
+import aftersales.functions.store.DynamoOrderStore;
+import aftersales.functions.store.StoredOrder;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries commands in and effects out: read the order, let the domain decide at the clock's instant, write
+ * the new state with the effects it owes in one conditional write, then perform the effects. A concurrent
+ * write makes it read and decide again, so two racing commands are judged one after the other.
+ */
+public final class OrderService {
+
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoOrderStore store;
+    private final EffectRunner effects;
+    private final InstantSource clock;
+    private final Policy policy;
+
+    public OrderService(DynamoOrderStore store, EffectRunner effects, InstantSource clock, Policy policy) {
+        this.store = store;
+        this.effects = effects;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The outcome of a command: the order was not there (for this caller), or the domain's decision. */
+    public sealed interface Outcome {
+        record NoSuchOrder() implements Outcome {
+        }
+
+        record Decided(Decision decision, Instant at) implements Outcome {
+        }
+
+        /** Refused before any order existed (registration). */
+        record Refused(Refusal refusal) implements Outcome {
+        }
+    }
+
+    public Outcome register(Actor actor, String orderId, String buyerId, String sellerId, Money paid, int deliveryDays) {
+        Instant now = clock.instant();
+        Registration r = OrderDesk.register(actor, orderId, buyerId, sellerId, paid, deliveryDays, now);
+        return switch (r) {
+            case Registration.NotRegistered(Refusal refusal) -> new Outcome.Refused(refusal);
+            case Registration.Registered(Order order) -> {
+                if (store.create(order, now)) {
+                    yield new Outcome.Decided(new Decision(order, true, List.of(), Optional.empty()), now);
+                }
+                // the same registration again is the same order: answer as the first time did
+                Order existing = store.load(orderId).orElseThrow().order();
+                boolean same = existing.buyerId().equals(buyerId) && existing.sellerId().equals(sellerId)
+                        && existing.amountPaid().equals(paid) && existing.deliveryTimeLimitDays() == deliveryDays;
+                yield same ? new Outcome.Decided(new Decision(existing, false, List.of(), Optional.empty()), now)
+                        : new Outcome.Refused(Refusal.of(RefusalCode.ORDER_EXISTS,
+                                "an order with this id exists with other details", "orderId", orderId));
+            }
+        };
+    }
+
+    public Outcome execute(Actor actor, String orderId, Command command) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<StoredOrder> loaded = store.load(orderId);
+            if (loaded.isEmpty()) {
+                return new Outcome.NoSuchOrder();
+            }
+            StoredOrder stored = loaded.get();
+            Instant now = clock.instant();
+            Decision decision = OrderDesk.decide(stored.order(), actor, command, now, policy);
+            if (decision.changed()) {
+                try {
+                    store.save(stored, decision.order(), decision.effects(), now);
+                } catch (ConcurrentChange raced) {
+                    continue;
+                }
+            }
+            store.markDone(orderId, effects.run(decision.effects()));
+            return new Outcome.Decided(decision, now);
+        }
+        throw new ConcurrentChange(orderId);
+    }
+
+    /**
+     * The system's look at one order: apply every due deadline, and finish every side effect still owed.
+     * What the deadline trigger and the sweeper do; safe to repeat any number of times.
+     */
+    public void settle(String orderId) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<StoredOrder> loaded = store.load(orderId);
+            if (loaded.isEmpty()) {
+                return;
+            }
+            StoredOrder stored = loaded.get();
+            Instant now = clock.instant();
+            Decision decision = OrderDesk.decide(stored.order(), Actor.SYSTEM, new Command.ApplyDueDeadlines(), now,
+                    policy);
+            StoredOrder current = stored;
+            if (decision.changed()) {
+                try {
+                    current = store.save(stored, decision.order(), decision.effects(), now);
+                } catch (ConcurrentChange raced) {
+                    continue;
+                }
+            }
+            Map<String, Effect> owed = new LinkedHashMap<>(current.pending());
+            decision.effects().forEach(e -> owed.put(e.id(), e));
+            List<String> done = effects.run(owed.values());
+            store.markDone(orderId, done);
+            if (!decision.changed() && !owed.isEmpty()) {
+                // the due index still counts the effects just done as owed
+                Map<String, Effect> left = new LinkedHashMap<>(owed);
+                done.forEach(left::remove);
+                try {
+                    store.refreshIndexes(new StoredOrder(current.order(), current.version(), left), now);
+                } catch (ConcurrentChange raced) {
+                    // someone else wrote, and their write derived the indexes afresh
+                }
+            }
+            return;
+        }
+    }
+
+    /** Ids of orders due for {@link #settle} now, shard by shard. */
+    public List<String> due(int limitPerShard) {
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>();
+        for (int shard = 0; shard < aftersales.functions.store.Table.DUE_SHARDS; shard++) {
+            ids.addAll(store.dueOrderIds(shard, now, limitPerShard));
+        }
+        return ids;
+    }
+}

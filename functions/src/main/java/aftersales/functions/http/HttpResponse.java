@@ -1,0 +1,24 @@
+package aftersales.functions.http;
+
+import aftersales.functions.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A response before it becomes an API Gateway v2 response. */
+public record HttpResponse(int status, Map<String, String> headers, String body) {
+
+    public HttpResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static HttpResponse json(int status, JsonNode body) {
+        return new HttpResponse(status, Map.of("content-type", "application/json"), Json.write(body));
+    }
+
+    public HttpResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new HttpResponse(status, h, body);
+    }
+}

@@ -1,0 +1,56 @@
+package aftersales.functions.store;
+
+import aftersales.functions.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Opaque page cursors: a query's LastEvaluatedKey (string attributes only), base64url-encoded JSON. */
+public final class Cursor {
+
+    private Cursor() {
+    }
+
+    public static Optional<String> encode(Map<String, AttributeValue> lastKey) {
+        if (lastKey == null || lastKey.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode n = Json.object();
+        lastKey.forEach((k, v) -> n.put(k, v.s()));
+        return Optional.of(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Json.write(n).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Decodes a cursor made for an index with exactly these key attributes; anything else is {@link BadCursor}. */
+    public static Map<String, AttributeValue> decode(String cursor, Set<String> keyAttributes) {
+        try {
+            JsonNode n = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            Map<String, AttributeValue> key = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual()) {
+                    throw new BadCursor();
+                }
+                key.put(e.getKey(), AttributeValue.fromS(e.getValue().textValue()));
+            });
+            if (!key.keySet().equals(keyAttributes)) {
+                throw new BadCursor();
+            }
+            return key;
+        } catch (RuntimeException e) {
+            throw e instanceof BadCursor b ? b : new BadCursor();
+        }
+    }
+
+    /** A cursor that this service did not make for this listing. */
+    public static final class BadCursor extends RuntimeException {
+        BadCursor() {
+            super("malformed cursor", null, false, false);
+        }
+    }
+}
