@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class OrderService {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
 
     private final DynamoOrderStore store;
     private final EffectRunner effects;
@@ -98,6 +98,7 @@ public final class OrderService {
                 try {
                     store.save(stored, decision.order(), decision.effects(), now);
                 } catch (ConcurrentChange raced) {
+                    backOff(attempt);
                     continue;
                 }
             }
@@ -126,6 +127,7 @@ public final class OrderService {
                 try {
                     current = store.save(stored, decision.order(), decision.effects(), now);
                 } catch (ConcurrentChange raced) {
+                    backOff(attempt);
                     continue;
                 }
             }
@@ -144,6 +146,16 @@ public final class OrderService {
                 }
             }
             return;
+        }
+    }
+
+    /** Spreads racing writers apart: up to 2^attempt × 4 ms, at random (full jitter). */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt + 2, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentChange("interrupted");
         }
     }
 

@@ -65,6 +65,9 @@ public final class Api {
             return Problem.badRequest(e.errors());
         } catch (Cursor.BadCursor e) {
             return Problem.badRequest(java.util.List.of(new Problem.FieldError("cursor", "not a cursor this listing gave")));
+        } catch (aftersales.functions.store.ConcurrentChange e) {
+            return Problem.of(503, "BUSY", "Busy", "the order is being changed by other requests; retry shortly")
+                    .withHeader("retry-after", "1");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + request.routeKey(), e);
             return internalError();
