@@ -18,10 +18,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** Every rule through the deployed handlers, against dynalite and ElasticMQ. */
+/** Every rule through the deployed handlers, against dynalite and ElasticMQ (and LocalStack, in a subclass). */
 class DisputeLifecycleTest {
 
-    private final Harness h = new Harness();
+    final Harness h = new Harness(backend());
+
+    Backend backend() {
+        return Backend.emulators();
+    }
 
     @Test
     void applyingBeforeTheWindowOpensIsRefusedWithTheOpeningInstant() {

@@ -58,27 +58,40 @@ final class Harness {
     final ArbitrationIntakeHandler intake;
     final SweeperHandler sweeper;
 
+    final Backend backend;
+
     Harness() {
-        ddb = DynamoDbClient.builder().endpointOverride(Dynalite.endpoint()).region(Region.US_EAST_1)
+        this(Backend.emulators());
+    }
+
+    Harness(Backend backend) {
+        this.backend = backend;
+        ddb = DynamoDbClient.builder().endpointOverride(backend.dynamoDb()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(ddbRequests))
                 .build();
         ddb.createTable(Table.definition(table));
-        arbitrationDlq = ElasticMq.createQueue(ElasticMq.freshQueueName("arbitration-dlq"), Map.of());
-        arbitrationQueue = ElasticMq.createQueue(ElasticMq.freshQueueName("arbitration"),
-                Map.of(QueueAttributeName.REDRIVE_POLICY, ElasticMq.redrivePolicy(arbitrationDlq, 3),
-                        QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
-        refundQueue = ElasticMq.createQueue(ElasticMq.freshQueueName("refunds.fifo"), Map.of());
+        arbitrationDlq = queue(ElasticMq.freshQueueName("arbitration-dlq"), Map.of());
+        String dlqArn = backend.sqs().getQueueAttributes(b -> b.queueUrl(arbitrationDlq)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        arbitrationQueue = queue(ElasticMq.freshQueueName("arbitration"), Map.of(
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
+        refundQueue = queue(ElasticMq.freshQueueName("refunds.fifo"), Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
         Config config = new Config(Map.of(Config.TABLE_NAME, table, Config.ARBITRATION_QUEUE_URL, arbitrationQueue,
                 Config.REFUND_QUEUE_URL, refundQueue));
-        wiring = Wiring.of(ddb, ElasticMq.client(), scheduler, config, clock, Policy.DEFAULT);
+        wiring = Wiring.of(ddb, backend.sqs(), scheduler, config, clock, Policy.DEFAULT);
         commands = new CommandApiHandler(wiring);
         queries = new QueryApiHandler(wiring);
         deadlines = new DeadlineHandler(wiring);
         intake = new ArbitrationIntakeHandler(wiring);
         sweeper = new SweeperHandler(wiring);
         ddbRequests.takeAll();
+    }
+
+    private String queue(String name, Map<QueueAttributeName, String> attributes) {
+        return backend.sqs().createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
     }
 
     /** A response as a client sees it. */
@@ -181,12 +194,12 @@ final class Harness {
 
     /** Receives what is on a queue now (as Lambda's poller would) without deleting it. */
     List<Message> receive(String queueUrl) {
-        return ElasticMq.client().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
+        return backend.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
                 .attributeNamesWithStrings("All")).messages();
     }
 
     void delete(String queueUrl, Message m) {
-        ElasticMq.client().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+        backend.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
     }
 
     /** Delivers messages to the intake handler as one SQS batch; deletes those not reported failed, as Lambda does. */
