@@ -1,8 +1,6 @@
 package aftersales.domain;
 
-import static aftersales.domain.Scenario.buyer;
 import static aftersales.domain.Scenario.days;
-import static aftersales.domain.Scenario.seller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -25,12 +25,7 @@ public final class SqsRefundQueue implements RefundQueue {
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody(Json.write(EffectJson.refund(instruction)))
                 .messageGroupId(instruction.disputeId().orderId())
-                .messageDeduplicationId(dedupId(instruction.id())));
-    }
-
-    /** SQS deduplication ids allow 128 chars of [A-Za-z0-9!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~]. */
-    static String dedupId(String id) {
-        String safe = id.replaceAll("[^A-Za-z0-9!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]", "_");
-        return safe.length() <= 128 ? safe : safe.substring(0, 128);
+                // ids are "{orderId}~{n}/refund": at most 72 characters SQS allows in a deduplication id
+                .messageDeduplicationId(instruction.id()));
     }
 }

@@ -1,16 +1,12 @@
 package aftersales.functions.http;
 
 import aftersales.domain.Actor;
-import aftersales.domain.Command;
-import aftersales.domain.Decision;
 import aftersales.domain.DisputeId;
 import aftersales.domain.DisputeStatus;
 import aftersales.domain.DisputeView;
 import aftersales.domain.Order;
 import aftersales.domain.OrderDesk;
 import aftersales.domain.Role;
-import aftersales.functions.app.OrderService;
-import aftersales.functions.app.OrderService.Outcome;
 import aftersales.functions.json.Json;
 import aftersales.functions.json.ViewJson;
 import aftersales.functions.store.DynamoLedger;
@@ -22,8 +18,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The GET routes (the query Lambda, read-only). Reads apply due deadlines to what they show, without writing:
