@@ -14,6 +14,6 @@ public record Penalty(String id, String sellerId, DisputeId disputeId, int point
     }
 
     static String idFor(DisputeId disputeId) {
-        return disputeId + "/penalty";
+        return disputeId + ".penalty";
     }
 }

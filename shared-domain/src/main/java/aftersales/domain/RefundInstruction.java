@@ -21,6 +21,6 @@ public record RefundInstruction(String id, DisputeId disputeId, String buyerId, 
     }
 
     static String idFor(DisputeId disputeId) {
-        return disputeId + "/refund";
+        return disputeId + ".refund";
     }
 }

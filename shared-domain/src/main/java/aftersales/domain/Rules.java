@@ -134,7 +134,8 @@ public final class Rules {
     static Allowance proposedAmount(Order order, Money amount) {
         return firstOf(() -> currency(order, amount, "amount"),
                 () -> amount.isPositive() ? ALLOWED
-                        : Refusal.of(RefusalCode.AMOUNT_NOT_POSITIVE, "the proposed refund must be more than zero"),
+                        : Refusal.of(RefusalCode.AMOUNT_NOT_POSITIVE, "the proposed refund must be more than zero",
+                                "field", "amount"),
                 () -> notAboveRefundable(order, amount, "amount"));
     }
 

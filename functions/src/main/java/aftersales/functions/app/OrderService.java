@@ -3,7 +3,6 @@ package aftersales.functions.app;
 import aftersales.domain.Actor;
 import aftersales.domain.Command;
 import aftersales.domain.Decision;
-import aftersales.domain.Effect;
 import aftersales.domain.Money;
 import aftersales.domain.Order;
 import aftersales.domain.OrderDesk;
@@ -18,9 +17,7 @@ import aftersales.functions.store.StoredOrder;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,15 +91,16 @@ public final class OrderService {
             StoredOrder stored = loaded.get();
             Instant now = clock.instant();
             Decision decision = OrderDesk.decide(stored.order(), actor, command, now, policy);
+            StoredOrder current = stored;
             if (decision.changed()) {
                 try {
-                    store.save(stored, decision.order(), decision.effects(), now);
+                    current = store.save(stored, decision.order(), decision.effects(), now);
                 } catch (ConcurrentChange raced) {
                     backOff(attempt);
                     continue;
                 }
             }
-            store.markDone(orderId, effects.run(decision.effects()));
+            store.markDone(current, effects.run(decision.effects()), now);
             return new Outcome.Decided(decision, now);
         }
         throw new ConcurrentChange(orderId);
@@ -131,20 +129,8 @@ public final class OrderService {
                     continue;
                 }
             }
-            Map<String, Effect> owed = new LinkedHashMap<>(current.pending());
-            decision.effects().forEach(e -> owed.put(e.id(), e));
-            List<String> done = effects.run(owed.values());
-            store.markDone(orderId, done);
-            if (!decision.changed() && !owed.isEmpty()) {
-                // the due index still counts the effects just done as owed
-                Map<String, Effect> left = new LinkedHashMap<>(owed);
-                done.forEach(left::remove);
-                try {
-                    store.refreshIndexes(new StoredOrder(current.order(), current.version(), left), now);
-                } catch (ConcurrentChange raced) {
-                    // someone else wrote, and their write derived the indexes afresh
-                }
-            }
+            // everything still owed, this decision's effects included (save put them in the outbox)
+            store.markDone(current, effects.run(current.pending().values()), now);
             return;
         }
     }

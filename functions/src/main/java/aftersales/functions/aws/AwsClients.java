@@ -1,6 +1,7 @@
 package aftersales.functions.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -28,10 +29,17 @@ public final class AwsClients {
         this.credentials = credentials;
     }
 
-    /** In Lambda, credentials are in the environment: read them there and nowhere else. */
+    /**
+     * In Lambda, credentials come from the environment: as variables, or, under SnapStart, from the container
+     * credentials endpoint the environment names. Read them there and nowhere else (no provider-chain probing).
+     */
     public static AwsClients fromEnvironment(Config config) {
-        return new AwsClients(config, EnvironmentVariableCredentialsProvider.create());
+        return new AwsClients(config, config.has(CONTAINER_CREDENTIALS)
+                ? ContainerCredentialsProvider.builder().build()
+                : EnvironmentVariableCredentialsProvider.create());
     }
+
+    static final String CONTAINER_CREDENTIALS = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder(), "dynamodb").build();

@@ -39,6 +39,11 @@ public final class Config {
         return v;
     }
 
+    public boolean has(String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
+    }
+
     public Optional<URI> endpoint(String service) {
         String specific = env.get(AWS_ENDPOINT_URL + "_" + service.toUpperCase(java.util.Locale.ROOT));
         String any = specific != null ? specific : env.get(AWS_ENDPOINT_URL);

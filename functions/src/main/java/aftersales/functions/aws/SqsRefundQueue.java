@@ -25,7 +25,7 @@ public final class SqsRefundQueue implements RefundQueue {
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody(Json.write(EffectJson.refund(instruction)))
                 .messageGroupId(instruction.disputeId().orderId())
-                // ids are "{orderId}~{n}/refund": at most 72 characters SQS allows in a deduplication id
+                // ids are "{orderId}~{n}.refund": at most 72 characters SQS allows in a deduplication id
                 .messageDeduplicationId(instruction.id()));
     }
 }

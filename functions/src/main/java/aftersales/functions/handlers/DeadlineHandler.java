@@ -35,7 +35,12 @@ public final class DeadlineHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode trigger = Json.MAPPER.readTree(input);
+        JsonNode trigger;
+        try {
+            trigger = Json.parse(input);
+        } catch (java.io.UncheckedIOException malformed) {
+            trigger = null;
+        }
         Optional<DisputeId> id = Optional.ofNullable(trigger == null ? null : trigger.get("disputeId"))
                 .map(JsonNode::asText).flatMap(DisputeId::parse);
         if (id.isEmpty()) {
@@ -45,7 +50,7 @@ public final class DeadlineHandler implements RequestStreamHandler {
             return;
         }
         service.settle(id.get().orderId());
-        output.write(("{\"settled\":true,\"orderId\":" + Json.MAPPER.writeValueAsString(id.get().orderId()) + "}")
+        output.write(Json.write(Json.object().put("settled", true).put("orderId", id.get().orderId()))
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import aftersales.domain.Command;
 import aftersales.domain.Decision;
 import aftersales.domain.DisputeId;
 import aftersales.domain.DisputeView;
+import aftersales.domain.OrderId;
 import aftersales.domain.Order;
 import aftersales.domain.Role;
 import aftersales.functions.app.OrderService;
@@ -69,6 +70,9 @@ public final class CommandRoutes {
 
     private HttpResponse apply(Actor actor, HttpRequest r) {
         String orderId = r.path("orderId");
+        if (!OrderId.isValid(orderId)) {
+            return Problem.notFound();
+        }
         Command.ApplyForRefund command = Requests.application(r);
         return switch (service.execute(actor, orderId, command)) {
             case Outcome.NoSuchOrder n -> Problem.notFound();
@@ -83,6 +87,9 @@ public final class CommandRoutes {
 
     private BiFunction<Actor, HttpRequest, HttpResponse> onOrder(Function<HttpRequest, Command> parse) {
         return (actor, r) -> {
+            if (!OrderId.isValid(r.path("orderId"))) {
+                return Problem.notFound();
+            }
             Command command = parse.apply(r);
             return switch (service.execute(actor, r.path("orderId"), command)) {
                 case Outcome.NoSuchOrder n -> Problem.notFound();

@@ -46,8 +46,14 @@ public final class Problem {
         return new HttpResponse(status, Map.of("content-type", CONTENT_TYPE), Json.write(n));
     }
 
-    /** A domain refusal as a response; field-shaped refusals also list the field. */
+    /**
+     * A domain refusal as a response; field-shaped refusals also list the field. "Not yours" is answered
+     * exactly like "not there", so a stranger cannot tell an existing order from a missing one.
+     */
     public static HttpResponse of(Refusal r) {
+        if (r.code().category() == RefusalCode.Category.NOT_FOUND) {
+            return notFound();
+        }
         int status = switch (r.code().category()) {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;

@@ -4,6 +4,8 @@ import aftersales.domain.Actor;
 import aftersales.domain.DisputeId;
 import aftersales.domain.DisputeStatus;
 import aftersales.domain.DisputeView;
+import aftersales.domain.OrderId;
+import aftersales.domain.Rules;
 import aftersales.domain.Order;
 import aftersales.domain.OrderDesk;
 import aftersales.domain.Role;
@@ -55,7 +57,8 @@ public final class QueryRoutes {
     // ---- queries ----
 
     private HttpResponse viewOrder(Actor actor, HttpRequest r) {
-        Optional<StoredOrder> stored = orders.load(r.path("orderId"));
+        Optional<StoredOrder> stored = OrderId.isValid(r.path("orderId")) ? orders.load(r.path("orderId"))
+                : Optional.empty();
         if (stored.isEmpty() || !DisputeView.mayView(stored.get().order(), actor)) {
             return Problem.notFound();
         }
@@ -128,11 +131,17 @@ public final class QueryRoutes {
         if (!actor.is(Role.PLATFORM)) {
             return forbidden("the platform's payment system only");
         }
-        return ledger.refund(r.path("instructionId")).map(n -> HttpResponse.json(200, n)).orElseGet(Problem::notFound);
+        String id = r.path("instructionId");
+        boolean wellFormed = id.endsWith(".refund") && DisputeId.parse(id.substring(0, id.length() - 7)).isPresent();
+        return (wellFormed ? ledger.refund(id) : Optional.<JsonNode>empty())
+                .map(n -> HttpResponse.json(200, n)).orElseGet(Problem::notFound);
     }
 
     private HttpResponse penalties(Actor actor, HttpRequest r) {
         String sellerId = r.path("sellerId");
+        if (sellerId.isBlank() || sellerId.length() > Rules.MAX_SHORT_TEXT) {
+            return Problem.notFound();
+        }
         boolean self = actor.is(Role.SELLER) && actor.id().equals(sellerId);
         if (!self && !actor.is(Role.PLATFORM) && !actor.is(Role.ARBITRATOR)) {
             return actor.is(Role.SELLER) ? Problem.notFound() : forbidden("the seller, arbitrators and the platform");

@@ -20,8 +20,8 @@ public final class Requests {
             throw new BadRequest("body", "a JSON body is required");
         }
         try {
-            return Json.MAPPER.readTree(r.body());
-        } catch (java.io.IOException | RuntimeException e) {
+            return Json.parse(r.body());
+        } catch (RuntimeException e) {
             throw new BadRequest("body", "malformed JSON");
         }
     }

@@ -27,8 +27,12 @@ public final class Cursor {
                 .encodeToString(Json.write(n).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Decodes a cursor made for an index with exactly these key attributes; anything else is {@link BadCursor}. */
-    public static Map<String, AttributeValue> decode(String cursor, Set<String> keyAttributes) {
+    /**
+     * Decodes a cursor made for this listing: exactly these key attributes, and the partition the query
+     * reads (a cursor from another caller's listing would start outside it). Anything else is {@link BadCursor}.
+     */
+    public static Map<String, AttributeValue> decode(String cursor, Set<String> keyAttributes, String partitionAttribute,
+                                                     String partitionValue) {
         try {
             JsonNode n = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -38,7 +42,7 @@ public final class Cursor {
                 }
                 key.put(e.getKey(), AttributeValue.fromS(e.getValue().textValue()));
             });
-            if (!key.keySet().equals(keyAttributes)) {
+            if (!key.keySet().equals(keyAttributes) || !partitionValue.equals(key.get(partitionAttribute).s())) {
                 throw new BadCursor();
             }
             return key;

@@ -83,7 +83,7 @@ public final class DynamoLedger implements Ledger {
                 .expressionAttributeNames(Map.of("#k", LEDGER_KEY))
                 .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(ledgerKey)))
                 .limit(limit);
-        cursor.ifPresent(c -> q.exclusiveStartKey(Cursor.decode(c, Set.of(PK, SK, LEDGER_KEY, LEDGER_SORT))));
+        cursor.ifPresent(c -> q.exclusiveStartKey(Cursor.decode(c, Set.of(PK, SK, LEDGER_KEY, LEDGER_SORT), LEDGER_KEY, ledgerKey)));
         QueryResponse r = ddb.query(q.build());
         return new Page<>(r.items().stream().map(i -> Json.parse(i.get(BODY).s())).toList(),
                 Cursor.encode(r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : Map.of()));

@@ -133,22 +133,52 @@ public final class DynamoOrderStore {
         return new StoredOrder(next, version, pending);
     }
 
-    /** Removes done effects from the outbox. Needs no version: it touches nothing a command writes. */
-    public void markDone(String orderId, Collection<String> effectIds) {
-        if (effectIds.isEmpty()) {
+    /**
+     * Removes done effects from the outbox. When that empties it, the due index moves on to the order's next
+     * deadline in the same write, conditioned on the version still being {@code current}'s (a newer write has
+     * derived the index itself); otherwise only the done entries go, which needs no version: a command never
+     * writes them.
+     */
+    public void markDone(StoredOrder current, Collection<String> done, Instant now) {
+        if (done.isEmpty()) {
             return;
         }
-        Map<String, String> names = new HashMap<>();
-        names.put("#p", PENDING);
+        Map<String, String> doneNames = new HashMap<>();
+        doneNames.put("#p", PENDING);
         List<String> paths = new ArrayList<>();
         int i = 0;
-        for (String id : effectIds) {
-            names.put("#e" + i, id);
+        for (String id : done) {
+            doneNames.put("#e" + i, id);
             paths.add("#p.#e" + i);
             i++;
         }
+        String orderId = current.order().id();
+        if (done.containsAll(current.pending().keySet())) {
+            Map<String, String> names = new HashMap<>(doneNames);
+            Map<String, AttributeValue> values = new HashMap<>();
+            List<String> set = new ArrayList<>();
+            List<String> remove = new ArrayList<>(paths);
+            Map<String, Optional<AttributeValue>> index = indexAttributes(current.order(), false, now);
+            for (String attr : List.of(DUE_SHARD, DUE_AT)) {
+                names.put("#" + attr, attr);
+                index.get(attr).ifPresentOrElse(v -> {
+                    values.put(":" + attr, v);
+                    set.add("#" + attr + " = :" + attr);
+                }, () -> remove.add("#" + attr));
+            }
+            names.put("#v", VERSION);
+            values.put(":v", AttributeValue.fromN(Long.toString(current.version())));
+            String update = (set.isEmpty() ? "" : "SET " + String.join(", ", set) + " ") + "REMOVE " + String.join(", ", remove);
+            try {
+                ddb.updateItem(b -> b.tableName(table).key(key(orderId)).updateExpression(update)
+                        .conditionExpression("#v = :v").expressionAttributeNames(names).expressionAttributeValues(values));
+                return;
+            } catch (ConditionalCheckFailedException newerWrite) {
+                // a newer write derived the due index from its own state; just take our done entries out
+            }
+        }
         ddb.updateItem(b -> b.tableName(table).key(key(orderId)).updateExpression("REMOVE " + String.join(", ", paths))
-                .conditionExpression("attribute_exists(" + PK + ")").expressionAttributeNames(names));
+                .conditionExpression("attribute_exists(" + PK + ")").expressionAttributeNames(doneNames));
     }
 
     /** Orders that a party has disputes on, most recent activity first. */
@@ -174,11 +204,6 @@ public final class DynamoOrderStore {
         return r.items().stream().map(item -> item.get(PK).s().substring("ORDER#".length())).toList();
     }
 
-    /** Re-derives index attributes (the due instant above all) when a read found an order with stale ones. */
-    public void refreshIndexes(StoredOrder stored, Instant now) {
-        save(stored, stored.order(), List.of(), now);
-    }
-
     private Page<Order> query(String index, String hashAttr, String hashValue, Set<String> keyAttrs,
                               Optional<String> cursor, int limit, boolean ascending) {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(index)
@@ -187,7 +212,7 @@ public final class DynamoOrderStore {
                 .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(hashValue)))
                 .scanIndexForward(ascending)
                 .limit(limit);
-        cursor.ifPresent(c -> q.exclusiveStartKey(Cursor.decode(c, keyAttrs)));
+        cursor.ifPresent(c -> q.exclusiveStartKey(Cursor.decode(c, keyAttrs, hashAttr, hashValue)));
         QueryResponse r = ddb.query(q.build());
         List<Order> orders = r.items().stream().map(item -> decode(item).order()).toList();
         Map<String, AttributeValue> last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : Map.of();

@@ -60,7 +60,7 @@ class DisputeLifecycleTest {
 
         List<Message> refunds = h.receive(h.refundQueue);
         assertEquals(1, refunds.size());
-        assertEquals(id + "/refund", Json.parse(refunds.get(0).body()).get("instructionId").asText());
+        assertEquals(id + ".refund", Json.parse(refunds.get(0).body()).get("instructionId").asText());
         Response ledger = h.get(PLATFORM, "GET /refund-instructions", Map.of(), Map.of());
         assertEquals(1, ledger.body().get("items").size());
         assertEquals("4000", ledger.text("items.0.refund.amount"));
