@@ -16,7 +16,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -185,7 +185,7 @@ public final class LocalRuntime implements AutoCloseable {
         gateway.dev("GET /_local/health", x -> "{\"status\":\"ok\"}");
         gateway.dev("GET /_local/clock", x -> clockState());
         gateway.dev("POST /_local/clock/advance", x -> {
-            JsonNode body = Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
+            JsonValue body = Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
             Duration by;
             try {
                 by = Duration.parse(body.path("by").asText(""));
@@ -196,7 +196,7 @@ public final class LocalRuntime implements AutoCloseable {
             return clockState();
         });
         gateway.dev("POST /_local/token", x -> {
-            JsonNode body = Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
+            JsonValue body = Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
             String role = body.path("role").asText("");
             String sub = body.path("sub").asText("");
             if (!List.of("buyer", "seller", "arbitrator", "platform").contains(role) || sub.isBlank()) {

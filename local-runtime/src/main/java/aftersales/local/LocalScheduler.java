@@ -4,8 +4,8 @@ import aftersales.domain.Deadline;
 import aftersales.domain.DisputeId;
 import aftersales.functions.effects.DeadlineScheduler;
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import aftersales.functions.json.JsonValue;
+import aftersales.functions.json.JsonArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ final class LocalScheduler implements DeadlineScheduler {
             if (!Files.exists(file)) {
                 return;
             }
-            for (JsonNode n : Json.parse(Files.readString(file))) {
+            for (JsonValue n : Json.list(Json.parse(Files.readString(file)), v -> v)) {
                 triggers.add(new Trigger(Instant.parse(n.get("at").asText()), n.get("disputeId").asText(),
                         n.get("kind").asText()));
             }
@@ -96,7 +96,7 @@ final class LocalScheduler implements DeadlineScheduler {
     }
 
     private void save() {
-        ArrayNode a = Json.array();
+        JsonArray a = Json.array();
         for (Trigger t : new ArrayList<>(triggers)) {
             a.addObject().put("at", t.at().toString()).put("disputeId", t.disputeId()).put("kind", t.kind());
         }

@@ -5,7 +5,7 @@ import aftersales.domain.DisputeId;
 import aftersales.functions.effects.DeadlineScheduler;
 import aftersales.functions.effects.DeadlineTrigger;
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import aftersales.functions.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -155,7 +155,7 @@ public final class EventBridgeDeadlineScheduler implements DeadlineScheduler {
 
     private static String triggerJson(DisputeId disputeId, Deadline deadline) {
         DeadlineTrigger trigger = DeadlineTrigger.of(disputeId, deadline);
-        ObjectNode node = Json.object();
+        JsonObject node = Json.object();
         node.put("disputeId", trigger.disputeId());
         node.put("kind", trigger.kind());
         node.put("at", trigger.at());

@@ -6,7 +6,7 @@ import aftersales.functions.app.Wiring;
 import aftersales.functions.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,14 +35,14 @@ public final class DeadlineHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode trigger;
+        JsonValue trigger;
         try {
             trigger = Json.parse(input);
         } catch (java.io.UncheckedIOException malformed) {
             trigger = null;
         }
         Optional<DisputeId> id = Optional.ofNullable(trigger == null ? null : trigger.get("disputeId"))
-                .map(JsonNode::asText).flatMap(DisputeId::parse);
+                .map(JsonValue::asText).flatMap(DisputeId::parse);
         if (id.isEmpty()) {
             // retrying a malformed payload cannot help: say so and finish
             LOG.warning("deadline trigger without a valid disputeId ignored");

@@ -11,7 +11,7 @@ import aftersales.domain.Role;
 import aftersales.functions.app.OrderService;
 import aftersales.functions.app.OrderService.Outcome;
 import aftersales.functions.json.ViewJson;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -125,7 +125,7 @@ public final class CommandRoutes {
         };
     }
 
-    private static JsonNode disputeView(Order order, DisputeId id, Actor actor, Instant at) {
+    private static JsonValue disputeView(Order order, DisputeId id, Actor actor, Instant at) {
         return ViewJson.dispute(DisputeView.of(order, id, actor, at).orElseThrow());
     }
 

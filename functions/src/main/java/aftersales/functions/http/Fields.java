@@ -1,7 +1,7 @@
 package aftersales.functions.http;
 
 import aftersales.domain.Money;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,15 +19,15 @@ public final class Fields {
     /** Amounts above this many minor units are refused as input (far above any real order). */
     public static final long MAX_AMOUNT = 1_000_000_000_000L;
 
-    private final JsonNode node;
+    private final JsonValue node;
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
-    private Fields(JsonNode node) {
+    private Fields(JsonValue node) {
         this.node = node;
     }
 
     /** The body as an object with only {@code allowed} fields; throws {@link BadRequest} if it is not one. */
-    public static Fields of(JsonNode body, Set<String> allowed) {
+    public static Fields of(JsonValue body, Set<String> allowed) {
         if (body == null || !body.isObject()) {
             throw new BadRequest("body", "the body must be a JSON object");
         }
@@ -49,7 +49,7 @@ public final class Fields {
     }
 
     public String text(String field, boolean required) {
-        JsonNode v = node.get(field);
+        JsonValue v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {
                 error(field, "required");
@@ -64,12 +64,12 @@ public final class Fields {
     }
 
     public Optional<String> optionalText(String field) {
-        JsonNode v = node.get(field);
+        JsonValue v = node.get(field);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(text(field, true));
     }
 
     public boolean bool(String field, boolean fallback) {
-        JsonNode v = node.get(field);
+        JsonValue v = node.get(field);
         if (v == null || v.isNull()) {
             return fallback;
         }
@@ -81,7 +81,7 @@ public final class Fields {
     }
 
     public int integer(String field, int min, int max) {
-        JsonNode v = node.get(field);
+        JsonValue v = node.get(field);
         if (v == null || v.isNull()) {
             error(field, "required");
             return min;
@@ -120,16 +120,16 @@ public final class Fields {
     }
 
     public List<String> strings(String field) {
-        JsonNode v = node.get(field);
+        JsonValue v = node.get(field);
         if (v == null || v.isNull()) {
             return List.of();
         }
-        if (!v.isArray()) {
+        if (!(v instanceof aftersales.functions.json.JsonArray items)) {
             error(field, "must be an array of strings");
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (JsonNode item : v) {
+        for (JsonValue item : items) {
             if (!item.isTextual()) {
                 error(field, "must be an array of strings");
                 return List.of();
@@ -141,7 +141,7 @@ public final class Fields {
 
     /** {"amount": minor units (integer >= 0), "currency": ISO-4217}; never a floating-point number. */
     public Optional<Money> money(String field, boolean required) {
-        JsonNode v = node.get(field);
+        JsonValue v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {
                 error(field, "required");
@@ -159,8 +159,8 @@ public final class Fields {
                 error(field + "." + name, "unknown field");
             }
         }
-        JsonNode amount = v.get("amount");
-        JsonNode currency = v.get("currency");
+        JsonValue amount = v.get("amount");
+        JsonValue currency = v.get("currency");
         boolean ok = true;
         if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong()) {
             error(field + ".amount", "must be an integer number of minor units (no decimals)");

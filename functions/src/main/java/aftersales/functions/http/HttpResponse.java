@@ -1,7 +1,7 @@
 package aftersales.functions.http;
 
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
         headers = Map.copyOf(headers);
     }
 
-    public static HttpResponse json(int status, JsonNode body) {
+    public static HttpResponse json(int status, JsonValue body) {
         return new HttpResponse(status, Map.of("content-type", "application/json"), Json.write(body));
     }
 

@@ -3,8 +3,8 @@ package aftersales.functions.http;
 import aftersales.domain.Refusal;
 import aftersales.domain.RefusalCode;
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import aftersales.functions.json.JsonArray;
+import aftersales.functions.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class Problem {
 
     public static HttpResponse of(int status, String code, String title, String detail, Map<String, String> facts,
                                   List<FieldError> errors) {
-        ObjectNode n = Json.object();
+        JsonObject n = Json.object();
         n.put("type", "urn:aftersales:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
         n.put("title", title);
         n.put("status", status);
@@ -40,7 +40,7 @@ public final class Problem {
             n.set("facts", Json.map(facts));
         }
         if (!errors.isEmpty()) {
-            ArrayNode a = n.putArray("errors");
+            JsonArray a = n.putArray("errors");
             errors.forEach(e -> a.addObject().put("field", e.field()).put("message", e.message()));
         }
         return new HttpResponse(status, Map.of("content-type", CONTENT_TYPE), Json.write(n));

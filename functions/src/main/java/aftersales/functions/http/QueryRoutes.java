@@ -15,9 +15,9 @@ import aftersales.functions.store.DynamoLedger;
 import aftersales.functions.store.DynamoOrderStore;
 import aftersales.functions.store.Page;
 import aftersales.functions.store.StoredOrder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import aftersales.functions.json.JsonValue;
+import aftersales.functions.json.JsonArray;
+import aftersales.functions.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -93,7 +93,7 @@ public final class QueryRoutes {
         });
         Page<Order> page = orders.disputesOf(actor.role(), actor.id(), paging.cursor(), paging.limit());
         Instant now = clock.instant();
-        ArrayNode items = Json.array();
+        JsonArray items = Json.array();
         for (Order stored : page.items()) {
             Order order = OrderDesk.at(stored, now);
             order.disputes().reversed().stream()
@@ -110,7 +110,7 @@ public final class QueryRoutes {
         Requests.Paging paging = Requests.paging(r);
         Page<Order> page = orders.openCases(paging.cursor(), paging.limit());
         Instant now = clock.instant();
-        ArrayNode items = Json.array();
+        JsonArray items = Json.array();
         for (Order stored : page.items()) {
             Order order = OrderDesk.at(stored, now);
             order.openDispute().ifPresent(d -> items.add(summary(DisputeView.of(order, d.id(), actor, now).orElseThrow())));
@@ -123,7 +123,7 @@ public final class QueryRoutes {
             return forbidden("the platform's payment system only");
         }
         Requests.Paging paging = Requests.paging(r);
-        Page<JsonNode> page = ledger.refunds(paging.cursor(), paging.limit());
+        Page<JsonValue> page = ledger.refunds(paging.cursor(), paging.limit());
         return HttpResponse.json(200, listing(Json.array(page.items(), n -> n), page.next()));
     }
 
@@ -133,7 +133,7 @@ public final class QueryRoutes {
         }
         String id = r.path("instructionId");
         boolean wellFormed = id.endsWith(".refund") && DisputeId.parse(id.substring(0, id.length() - 7)).isPresent();
-        return (wellFormed ? ledger.refund(id) : Optional.<JsonNode>empty())
+        return (wellFormed ? ledger.refund(id) : Optional.<JsonValue>empty())
                 .map(n -> HttpResponse.json(200, n)).orElseGet(Problem::notFound);
     }
 
@@ -147,13 +147,13 @@ public final class QueryRoutes {
             return actor.is(Role.SELLER) ? Problem.notFound() : forbidden("the seller, arbitrators and the platform");
         }
         Requests.Paging paging = Requests.paging(r);
-        Page<JsonNode> page = ledger.penalties(sellerId, paging.cursor(), paging.limit());
+        Page<JsonValue> page = ledger.penalties(sellerId, paging.cursor(), paging.limit());
         return HttpResponse.json(200, listing(Json.array(page.items(), n -> n), page.next()));
     }
 
-    private static ObjectNode summary(DisputeView v) {
-        ObjectNode full = ViewJson.dispute(v);
-        ObjectNode n = Json.object();
+    private static JsonObject summary(DisputeView v) {
+        JsonObject full = ViewJson.dispute(v);
+        JsonObject n = Json.object();
         for (String field : new String[] {"disputeId", "orderId", "status", "whoseTurn", "deadlines", "allowedActions",
                 "proposal", "resolution"}) {
             n.set(field, full.get(field));
@@ -161,8 +161,8 @@ public final class QueryRoutes {
         return n;
     }
 
-    private static ObjectNode listing(ArrayNode items, Optional<String> next) {
-        ObjectNode n = Json.object();
+    private static JsonObject listing(JsonArray items, Optional<String> next) {
+        JsonObject n = Json.object();
         n.set("items", items);
         if (next.isPresent()) {
             n.put("nextCursor", next.get());

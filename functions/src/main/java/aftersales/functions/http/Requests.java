@@ -5,7 +5,7 @@ import aftersales.domain.DisputeId;
 import aftersales.domain.Money;
 import aftersales.domain.RefundReason;
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +15,7 @@ public final class Requests {
     private Requests() {
     }
 
-    public static JsonNode body(HttpRequest r) {
+    public static JsonValue body(HttpRequest r) {
         if (r.body().isBlank()) {
             throw new BadRequest("body", "a JSON body is required");
         }

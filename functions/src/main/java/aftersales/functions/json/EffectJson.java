@@ -12,8 +12,6 @@ import aftersales.domain.EscalationBasis;
 import aftersales.domain.Penalty;
 import aftersales.domain.RefundInstruction;
 import aftersales.domain.ResolutionBasis;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The stored form of an owed side effect (the outbox), and the message bodies sent to queues. */
 public final class EffectJson {
@@ -21,8 +19,8 @@ public final class EffectJson {
     private EffectJson() {
     }
 
-    public static ObjectNode write(Effect e) {
-        ObjectNode n = object();
+    public static JsonObject write(Effect e) {
+        JsonObject n = object();
         switch (e) {
             case Effect.ScheduleDeadline s -> {
                 n.put("type", "SCHEDULE_DEADLINE");
@@ -50,7 +48,7 @@ public final class EffectJson {
         return n;
     }
 
-    public static Effect read(JsonNode n) {
+    public static Effect read(JsonValue n) {
         return switch (n.get("type").textValue()) {
             case "SCHEDULE_DEADLINE" -> new Effect.ScheduleDeadline(disputeId(n), deadline(n));
             case "CANCEL_DEADLINE" -> new Effect.CancelDeadline(disputeId(n), deadline(n));
@@ -62,22 +60,22 @@ public final class EffectJson {
     }
 
     /** The arbitration queue's message body. */
-    public static ObjectNode arbitrationMessage(Effect.SendToArbitration a) {
-        ObjectNode n = object();
+    public static JsonObject arbitrationMessage(Effect.SendToArbitration a) {
+        JsonObject n = object();
         n.put("disputeId", a.disputeId().toString());
         n.put("basis", a.basis().name());
         n.put("escalatedAt", a.escalatedAt().toString());
         return n;
     }
 
-    public static Effect.SendToArbitration arbitrationMessage(JsonNode n) {
+    public static Effect.SendToArbitration arbitrationMessage(JsonValue n) {
         return new Effect.SendToArbitration(disputeId(n), EscalationBasis.valueOf(n.get("basis").textValue()),
                 instant(n.get("escalatedAt")));
     }
 
     /** A refund instruction as the payment system receives it. */
-    public static ObjectNode refund(RefundInstruction r) {
-        ObjectNode n = object();
+    public static JsonObject refund(RefundInstruction r) {
+        JsonObject n = object();
         n.put("instructionId", r.id());
         n.put("disputeId", r.disputeId().toString());
         n.put("orderId", r.disputeId().orderId());
@@ -89,14 +87,14 @@ public final class EffectJson {
         return n;
     }
 
-    public static RefundInstruction refund(JsonNode n) {
+    public static RefundInstruction refund(JsonValue n) {
         return new RefundInstruction(n.get("instructionId").textValue(), disputeId(n), n.get("buyerId").textValue(),
                 n.get("sellerId").textValue(), money(n.get("refund")),
                 ResolutionBasis.valueOf(n.get("basis").textValue()), instant(n.get("at")));
     }
 
-    public static ObjectNode penalty(Penalty p) {
-        ObjectNode n = object();
+    public static JsonObject penalty(Penalty p) {
+        JsonObject n = object();
         n.put("penaltyId", p.id());
         n.put("sellerId", p.sellerId());
         n.put("disputeId", p.disputeId().toString());
@@ -106,21 +104,21 @@ public final class EffectJson {
         return n;
     }
 
-    public static Penalty penalty(JsonNode n) {
+    public static Penalty penalty(JsonValue n) {
         return new Penalty(n.get("penaltyId").textValue(), n.get("sellerId").textValue(), disputeId(n),
                 n.get("points").intValue(), n.get("reason").textValue(), instant(n.get("at")));
     }
 
-    private static void deadline(ObjectNode n, Deadline d) {
+    private static void deadline(JsonObject n, Deadline d) {
         n.put("kind", d.kind().name());
         n.put("at", d.at().toString());
     }
 
-    private static Deadline deadline(JsonNode n) {
+    private static Deadline deadline(JsonValue n) {
         return new Deadline(DeadlineKind.valueOf(n.get("kind").textValue()), instant(n.get("at")));
     }
 
-    private static DisputeId disputeId(JsonNode n) {
+    private static DisputeId disputeId(JsonValue n) {
         return DisputeId.parse(n.get("disputeId").textValue())
                 .orElseThrow(() -> new IllegalArgumentException("bad disputeId " + n.get("disputeId")));
     }

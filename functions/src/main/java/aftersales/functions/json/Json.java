@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,29 +22,28 @@ import java.util.function.Function;
 
 /**
  * JSON in and out, and small helpers for hand-written mappings. Domain types carry no annotations and are
- * never bound by reflection. Text is read and written with jackson-core's streaming parser and generator
- * into jackson-databind's tree nodes: no ObjectMapper, whose set-up alone costs a cold start about 100 ms.
+ * never bound by reflection. Text goes through jackson-core's streaming parser and generator into the
+ * {@link JsonValue} tree: no data-binding layer to set up, which keeps cold starts and the deployable jar small.
  */
 public final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    public static ObjectNode object() {
-        return NODES.objectNode();
+    public static JsonObject object() {
+        return new JsonObject();
     }
 
-    public static ArrayNode array() {
-        return NODES.arrayNode();
+    public static JsonArray array() {
+        return new JsonArray();
     }
 
-    public static String write(JsonNode node) {
-        java.io.StringWriter out = new java.io.StringWriter();
+    public static String write(JsonValue value) {
+        StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(g, node);
+            write(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,13 +51,13 @@ public final class Json {
     }
 
     /** Parses exactly one JSON value; anything after it (a second value, stray text) is malformed. */
-    public static JsonNode parse(String text) {
+    public static JsonValue parse(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new IOException("empty JSON text");
             }
-            JsonNode value = read(p, first);
+            JsonValue value = read(p, first);
             if (p.nextToken() != null) {
                 throw new IOException("unexpected content after the JSON value");
             }
@@ -69,18 +67,18 @@ public final class Json {
         }
     }
 
-    public static JsonNode parse(java.io.InputStream in) {
+    public static JsonValue parse(InputStream in) {
         try {
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static JsonNode read(JsonParser p, JsonToken t) throws IOException {
+    private static JsonValue read(JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
             case START_OBJECT -> {
-                ObjectNode o = NODES.objectNode();
+                JsonObject o = new JsonObject();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
                     o.set(name, read(p, p.nextToken()));
@@ -88,121 +86,113 @@ public final class Json {
                 yield o;
             }
             case START_ARRAY -> {
-                ArrayNode a = NODES.arrayNode();
+                JsonArray a = new JsonArray();
                 for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
                     a.add(read(p, v));
                 }
                 yield a;
             }
-            case VALUE_STRING -> NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> NODES.numberNode(p.getIntValue());
-                case LONG -> NODES.numberNode(p.getLongValue());
-                default -> NODES.numberNode(p.getBigIntegerValue());
-            };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
+            case VALUE_STRING -> new JsonValue.Text(p.getText());
+            case VALUE_NUMBER_INT -> new JsonValue.Number(new java.math.BigDecimal(p.getBigIntegerValue()), true);
+            case VALUE_NUMBER_FLOAT -> new JsonValue.Number(p.getDecimalValue(), false);
+            case VALUE_TRUE -> JsonValue.of(true);
+            case VALUE_FALSE -> JsonValue.of(false);
+            case VALUE_NULL -> JsonValue.NULL;
             default -> throw new IOException("unexpected JSON token " + t);
         };
     }
 
-    private static void write(JsonGenerator g, JsonNode n) throws IOException {
-        switch (n.getNodeType()) {
-            case OBJECT -> {
+    private static void write(JsonGenerator g, JsonValue value) throws IOException {
+        switch (value) {
+            case JsonObject o -> {
                 g.writeStartObject();
-                for (var it = n.fields(); it.hasNext(); ) {
+                for (var it = o.fields(); it.hasNext(); ) {
                     var e = it.next();
                     g.writeFieldName(e.getKey());
                     write(g, e.getValue());
                 }
                 g.writeEndObject();
             }
-            case ARRAY -> {
+            case JsonArray a -> {
                 g.writeStartArray();
-                for (JsonNode v : n) {
+                for (JsonValue v : a) {
                     write(g, v);
                 }
                 g.writeEndArray();
             }
-            case STRING -> g.writeString(n.textValue());
-            case NUMBER -> {
-                if (n.isIntegralNumber()) {
-                    g.writeNumber(n.bigIntegerValue());
+            case JsonValue.Text s -> g.writeString(s.value());
+            case JsonValue.Number n -> {
+                if (n.integral()) {
+                    g.writeNumber(n.value().toBigInteger());
                 } else {
-                    g.writeNumber(n.decimalValue());
+                    g.writeNumber(n.value());
                 }
             }
-            case BOOLEAN -> g.writeBoolean(n.booleanValue());
-            case NULL, MISSING -> g.writeNull();
-            default -> throw new IOException("cannot write a " + n.getNodeType() + " node");
+            case JsonValue.Bool b -> g.writeBoolean(b.value());
+            case JsonValue.Null n -> g.writeNull();
         }
     }
 
-    public static ObjectNode money(Money m) {
-        ObjectNode n = object();
-        n.put("amount", m.minorUnits());
-        n.put("currency", m.currency().getCurrencyCode());
-        return n;
+    public static JsonObject money(Money m) {
+        return object().put("amount", m.minorUnits()).put("currency", m.currency().getCurrencyCode());
     }
 
-    public static Money money(JsonNode n) {
+    public static Money money(JsonValue n) {
         return Money.of(n.get("amount").longValue(), n.get("currency").textValue());
     }
 
-    public static <T> ArrayNode array(Collection<T> items, Function<T, JsonNode> f) {
-        ArrayNode a = array();
+    public static <T> JsonArray array(Collection<T> items, Function<T, ? extends JsonValue> f) {
+        JsonArray a = array();
         items.forEach(i -> a.add(f.apply(i)));
         return a;
     }
 
-    public static <T> List<T> list(JsonNode array, Function<JsonNode, T> f) {
+    public static <T> List<T> list(JsonValue array, Function<JsonValue, T> f) {
         List<T> out = new ArrayList<>();
-        if (array != null) {
-            array.forEach(n -> out.add(f.apply(n)));
+        if (array instanceof JsonArray a) {
+            a.forEach(n -> out.add(f.apply(n)));
         }
         return out;
     }
 
-    public static ArrayNode strings(List<String> items) {
-        ArrayNode a = array();
+    public static JsonArray strings(List<String> items) {
+        JsonArray a = array();
         items.forEach(a::add);
         return a;
     }
 
-    public static List<String> strings(JsonNode array) {
-        return list(array, JsonNode::textValue);
+    public static List<String> strings(JsonValue array) {
+        return list(array, JsonValue::textValue);
     }
 
-    public static ObjectNode map(Map<String, String> m) {
-        ObjectNode n = object();
+    public static JsonObject map(Map<String, String> m) {
+        JsonObject n = object();
         m.forEach(n::put);
         return n;
     }
 
-    public static Map<String, String> map(JsonNode n) {
+    public static Map<String, String> map(JsonValue n) {
         Map<String, String> m = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().textValue()));
         return m;
     }
 
-    public static Instant instant(JsonNode n) {
+    public static Instant instant(JsonValue n) {
         return Instant.parse(n.textValue());
     }
 
-    public static Duration duration(JsonNode n) {
+    public static Duration duration(JsonValue n) {
         return Duration.parse(n.textValue());
     }
 
-    public static Optional<JsonNode> optional(JsonNode parent, String field) {
-        JsonNode n = parent.get(field);
+    public static Optional<JsonValue> optional(JsonValue parent, String field) {
+        JsonValue n = parent.get(field);
         return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
     }
 
-    public static void putIfPresent(ObjectNode n, String field, Optional<?> value) {
+    public static void putIfPresent(JsonObject n, String field, Optional<?> value) {
         value.ifPresent(v -> {
-            if (v instanceof JsonNode j) {
+            if (v instanceof JsonValue j) {
                 n.set(field, j);
             } else {
                 n.put(field, v.toString());

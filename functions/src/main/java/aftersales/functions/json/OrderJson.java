@@ -27,8 +27,6 @@ import aftersales.domain.Role;
 import aftersales.domain.Ruling;
 import aftersales.domain.SellerRejection;
 import aftersales.domain.Shipment;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The stored form of an order and everything in it. Lossless: {@code read(write(o)).equals(o)}.
@@ -39,8 +37,8 @@ public final class OrderJson {
     private OrderJson() {
     }
 
-    public static ObjectNode write(Order o) {
-        ObjectNode n = object();
+    public static JsonObject write(Order o) {
+        JsonObject n = object();
         n.put("id", o.id());
         n.put("buyerId", o.buyerId());
         n.put("sellerId", o.sellerId());
@@ -53,7 +51,7 @@ public final class OrderJson {
         n.set("refunded", money(o.refunded()));
         n.set("disputes", array(o.disputes(), OrderJson::dispute));
         o.evaluation().ifPresent(e -> {
-            ObjectNode ev = object();
+            JsonObject ev = object();
             ev.put("stars", e.stars());
             ev.put("comment", e.comment());
             ev.put("at", e.at().toString());
@@ -62,7 +60,7 @@ public final class OrderJson {
         return n;
     }
 
-    public static Order read(JsonNode n) {
+    public static Order read(JsonValue n) {
         return new Order(
                 n.get("id").textValue(),
                 n.get("buyerId").textValue(),
@@ -79,8 +77,8 @@ public final class OrderJson {
                         e.get("comment").textValue(), instant(e.get("at")))));
     }
 
-    private static JsonNode shipment(Shipment s) {
-        ObjectNode n = object();
+    private static JsonValue shipment(Shipment s) {
+        JsonObject n = object();
         n.put("carrier", s.carrier());
         n.put("trackingNumber", s.trackingNumber());
         n.put("shippedAt", s.shippedAt().toString());
@@ -88,13 +86,13 @@ public final class OrderJson {
         return n;
     }
 
-    private static Shipment shipment(JsonNode n) {
+    private static Shipment shipment(JsonValue n) {
         return new Shipment(n.get("carrier").textValue(), n.get("trackingNumber").textValue(),
                 instant(n.get("shippedAt")), instant(n.get("recordedAt")));
     }
 
-    private static JsonNode dispute(Dispute d) {
-        ObjectNode n = object();
+    private static JsonValue dispute(Dispute d) {
+        JsonObject n = object();
         n.put("id", d.id().toString());
         n.set("policy", policy(d.policy()));
         n.put("firstFiledAt", d.firstFiledAt().toString());
@@ -108,7 +106,7 @@ public final class OrderJson {
         return n;
     }
 
-    private static Dispute dispute(JsonNode n) {
+    private static Dispute dispute(JsonValue n) {
         return new Dispute(
                 DisputeId.parse(n.get("id").textValue()).orElseThrow(),
                 policy(n.get("policy")),
@@ -122,8 +120,8 @@ public final class OrderJson {
                 list(n.get("history"), OrderJson::history));
     }
 
-    public static ObjectNode policy(Policy p) {
-        ObjectNode n = object();
+    public static JsonObject policy(Policy p) {
+        JsonObject n = object();
         n.put("version", p.version());
         n.put("applicationDelayAfterShipment", p.applicationDelayAfterShipment().toString());
         n.put("immediateBelowDeliveryLimit", p.immediateBelowDeliveryLimit().toString());
@@ -137,7 +135,7 @@ public final class OrderJson {
         return n;
     }
 
-    public static Policy policy(JsonNode n) {
+    public static Policy policy(JsonValue n) {
         return new Policy(n.get("version").textValue(),
                 duration(n.get("applicationDelayAfterShipment")),
                 duration(n.get("immediateBelowDeliveryLimit")),
@@ -150,8 +148,8 @@ public final class OrderJson {
                 n.get("maxEvidencePerParty").intValue());
     }
 
-    public static ObjectNode proposal(Proposal p) {
-        ObjectNode n = object();
+    public static JsonObject proposal(Proposal p) {
+        JsonObject n = object();
         n.put("reason", p.reason().name());
         n.set("amount", money(p.amount()));
         n.put("returnGoods", p.returnGoods());
@@ -160,26 +158,26 @@ public final class OrderJson {
         return n;
     }
 
-    private static Proposal proposal(JsonNode n) {
+    private static Proposal proposal(JsonValue n) {
         return new Proposal(RefundReason.valueOf(n.get("reason").textValue()), money(n.get("amount")),
                 n.get("returnGoods").booleanValue(), n.get("description").textValue(), instant(n.get("at")));
     }
 
-    public static ObjectNode rejection(SellerRejection r) {
-        ObjectNode n = object();
+    public static JsonObject rejection(SellerRejection r) {
+        JsonObject n = object();
         n.put("reason", r.reason());
         r.counterProposal().ifPresent(c -> n.set("counterProposal", money(c)));
         n.put("at", r.at().toString());
         return n;
     }
 
-    private static SellerRejection rejection(JsonNode n) {
+    private static SellerRejection rejection(JsonValue n) {
         return new SellerRejection(n.get("reason").textValue(), optional(n, "counterProposal").map(Json::money),
                 instant(n.get("at")));
     }
 
-    private static JsonNode state(DisputeState s) {
-        ObjectNode n = object();
+    private static JsonValue state(DisputeState s) {
+        JsonObject n = object();
         switch (s) {
             case DisputeState.AwaitingSeller a -> {
                 n.put("type", "AWAITING_SELLER");
@@ -205,7 +203,7 @@ public final class OrderJson {
         return n;
     }
 
-    private static DisputeState state(JsonNode n) {
+    private static DisputeState state(JsonValue n) {
         return switch (n.get("type").textValue()) {
             case "AWAITING_SELLER" -> new DisputeState.AwaitingSeller(instant(n.get("deadline")));
             case "AWAITING_BUYER" -> new DisputeState.AwaitingBuyer();
@@ -219,14 +217,14 @@ public final class OrderJson {
         };
     }
 
-    public static ObjectNode resolution(Resolution r) {
-        ObjectNode n = object();
+    public static JsonObject resolution(Resolution r) {
+        JsonObject n = object();
         n.put("basis", r.basis().name());
         n.set("refund", money(r.refund()));
         n.put("at", r.at().toString());
         n.put("againstSeller", r.againstSeller());
         r.ruling().ifPresent(ruling -> {
-            ObjectNode rn = object();
+            JsonObject rn = object();
             rn.put("arbitratorId", ruling.arbitratorId());
             rn.set("refund", money(ruling.refund()));
             ruling.violation().ifPresent(v -> rn.put("violation", v));
@@ -238,15 +236,15 @@ public final class OrderJson {
         return n;
     }
 
-    private static Resolution resolution(JsonNode n) {
+    private static Resolution resolution(JsonValue n) {
         return new Resolution(ResolutionBasis.valueOf(n.get("basis").textValue()), money(n.get("refund")),
                 instant(n.get("at")), optional(n, "ruling").map(r -> new Ruling(r.get("arbitratorId").textValue(),
-                        money(r.get("refund")), optional(r, "violation").map(JsonNode::textValue),
+                        money(r.get("refund")), optional(r, "violation").map(JsonValue::textValue),
                         r.get("statement").textValue(), instant(r.get("at")))));
     }
 
-    public static ObjectNode evidence(Evidence e) {
-        ObjectNode n = object();
+    public static JsonObject evidence(Evidence e) {
+        JsonObject n = object();
         n.put("party", e.party().name());
         n.put("submittedBy", e.submittedBy());
         n.put("description", e.description());
@@ -255,13 +253,13 @@ public final class OrderJson {
         return n;
     }
 
-    private static Evidence evidence(JsonNode n) {
+    private static Evidence evidence(JsonValue n) {
         return new Evidence(Role.valueOf(n.get("party").textValue()), n.get("submittedBy").textValue(),
                 n.get("description").textValue(), strings(n.get("attachments")), instant(n.get("at")));
     }
 
-    public static ObjectNode history(HistoryEntry h) {
-        ObjectNode n = object();
+    public static JsonObject history(HistoryEntry h) {
+        JsonObject n = object();
         n.put("at", h.at().toString());
         n.put("role", h.role().name());
         n.put("actorId", h.actorId());
@@ -270,7 +268,7 @@ public final class OrderJson {
         return n;
     }
 
-    private static HistoryEntry history(JsonNode n) {
+    private static HistoryEntry history(JsonValue n) {
         return new HistoryEntry(instant(n.get("at")), Role.valueOf(n.get("role").textValue()),
                 n.get("actorId").textValue(), HistoryEntry.Action.valueOf(n.get("action").textValue()),
                 Json.map(n.get("details")));

@@ -11,8 +11,6 @@ import aftersales.domain.DisputeView;
 import aftersales.domain.Order;
 import aftersales.domain.Policy;
 import aftersales.domain.Rules;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,8 +20,8 @@ public final class ViewJson {
     private ViewJson() {
     }
 
-    public static ObjectNode dispute(DisputeView v) {
-        ObjectNode n = object();
+    public static JsonObject dispute(DisputeView v) {
+        JsonObject n = object();
         n.put("disputeId", v.id().toString());
         n.put("orderId", v.orderId());
         n.put("buyerId", v.buyerId());
@@ -39,7 +37,7 @@ public final class ViewJson {
         n.set("proposal", OrderJson.proposal(v.proposal()));
         v.rejection().ifPresent(r -> n.set("rejection", OrderJson.rejection(r)));
         n.put("firstFiledAt", v.firstFiledAt().toString());
-        ObjectNode escalation = n.putObject("automaticEscalation");
+        JsonObject escalation = n.putObject("automaticEscalation");
         escalation.put("at", v.escalatesAt().toString());
         escalation.put("basis", v.escalatesOn().name());
         v.rulingAllowedFrom().ifPresent(t -> n.put("rulingAllowedFrom", t.toString()));
@@ -55,8 +53,8 @@ public final class ViewJson {
         return n;
     }
 
-    public static ObjectNode order(Order o, Actor viewer, Instant now, Policy policy) {
-        ObjectNode n = object();
+    public static JsonObject order(Order o, Actor viewer, Instant now, Policy policy) {
+        JsonObject n = object();
         n.put("orderId", o.id());
         n.put("buyerId", o.buyerId());
         n.put("sellerId", o.sellerId());
@@ -66,7 +64,7 @@ public final class ViewJson {
         n.put("deliveryTimeLimitDays", o.deliveryTimeLimitDays());
         n.put("registeredAt", o.registeredAt().toString());
         n.set("shipments", array(o.shipments(), s -> {
-            ObjectNode sn = object();
+            JsonObject sn = object();
             sn.put("carrier", s.carrier());
             sn.put("trackingNumber", s.trackingNumber());
             sn.put("shippedAt", s.shippedAt().toString());
@@ -75,18 +73,18 @@ public final class ViewJson {
         Json.putIfPresent(n, "fullyShippedAt", o.fullyShippedAt());
         Json.putIfPresent(n, "receiptConfirmedAt", o.receiptConfirmedAt());
         Json.putIfPresent(n, "protectionEndsAt", o.protectionEndsAt());
-        ObjectNode window = n.putObject("applicationWindow");
+        JsonObject window = n.putObject("applicationWindow");
         Json.putIfPresent(window, "opensAt", o.applicationWindowOpensAt(policy));
         Json.putIfPresent(window, "closesAt", o.applicationWindowClosesAt(policy));
         n.set("disputes", array(o.disputes(), d -> {
-            ObjectNode dn = object();
+            JsonObject dn = object();
             dn.put("disputeId", d.id().toString());
             dn.put("status", d.status().name());
             return dn;
         }));
         n.put("complete", o.isComplete(now));
         o.evaluation().ifPresent(e -> {
-            ObjectNode en = n.putObject("evaluation");
+            JsonObject en = n.putObject("evaluation");
             en.put("stars", e.stars());
             en.put("sentiment", e.sentiment().name());
             en.put("comment", e.comment());
@@ -96,14 +94,14 @@ public final class ViewJson {
         return n;
     }
 
-    private static JsonNode deadline(Deadline d) {
-        ObjectNode n = object();
+    private static JsonValue deadline(Deadline d) {
+        JsonObject n = object();
         n.put("kind", d.kind().name());
         n.put("at", d.at().toString());
         return n;
     }
 
-    private static JsonNode actions(List<CallerAction> actions) {
+    private static JsonValue actions(List<CallerAction> actions) {
         return Json.strings(actions.stream().map(a -> a.name()).toList());
     }
 }

@@ -1,8 +1,8 @@
 package aftersales.functions.store;
 
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import aftersales.functions.json.JsonValue;
+import aftersales.functions.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ public final class Cursor {
         if (lastKey == null || lastKey.isEmpty()) {
             return Optional.empty();
         }
-        ObjectNode n = Json.object();
+        JsonObject n = Json.object();
         lastKey.forEach((k, v) -> n.put(k, v.s()));
         return Optional.of(Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Json.write(n).getBytes(StandardCharsets.UTF_8)));
@@ -34,7 +34,7 @@ public final class Cursor {
     public static Map<String, AttributeValue> decode(String cursor, Set<String> keyAttributes, String partitionAttribute,
                                                      String partitionValue) {
         try {
-            JsonNode n = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            JsonValue n = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             Map<String, AttributeValue> key = new LinkedHashMap<>();
             n.fields().forEachRemaining(e -> {
                 if (!e.getValue().isTextual()) {

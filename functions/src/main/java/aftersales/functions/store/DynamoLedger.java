@@ -10,7 +10,7 @@ import aftersales.domain.RefundInstruction;
 import aftersales.functions.effects.Ledger;
 import aftersales.functions.json.EffectJson;
 import aftersales.functions.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
+import aftersales.functions.json.JsonValue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -45,18 +45,18 @@ public final class DynamoLedger implements Ledger {
         putOnce("PENALTY#" + p.id(), penaltiesOf(p.sellerId()), p.at(), p.id(), EffectJson.penalty(p));
     }
 
-    public Optional<JsonNode> refund(String instructionId) {
+    public Optional<JsonValue> refund(String instructionId) {
         Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName(table).key(Map.of(
                 PK, AttributeValue.fromS("REFUND#" + instructionId), SK, AttributeValue.fromS("ENTRY")))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.parse(item.get(BODY).s()));
     }
 
     /** Refund instructions, oldest first: the payment system's reconciliation feed. */
-    public Page<JsonNode> refunds(Optional<String> cursor, int limit) {
+    public Page<JsonValue> refunds(Optional<String> cursor, int limit) {
         return query(REFUNDS, cursor, limit);
     }
 
-    public Page<JsonNode> penalties(String sellerId, Optional<String> cursor, int limit) {
+    public Page<JsonValue> penalties(String sellerId, Optional<String> cursor, int limit) {
         return query(penaltiesOf(sellerId), cursor, limit);
     }
 
@@ -64,7 +64,7 @@ public final class DynamoLedger implements Ledger {
         return "PENALTIES#" + sellerId;
     }
 
-    private void putOnce(String pk, String ledgerKey, Instant at, String id, JsonNode body) {
+    private void putOnce(String pk, String ledgerKey, Instant at, String id, JsonValue body) {
         try {
             ddb.putItem(b -> b.tableName(table).item(Map.of(
                             PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS("ENTRY"),
@@ -77,7 +77,7 @@ public final class DynamoLedger implements Ledger {
         }
     }
 
-    private Page<JsonNode> query(String ledgerKey, Optional<String> cursor, int limit) {
+    private Page<JsonValue> query(String ledgerKey, Optional<String> cursor, int limit) {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(Table.LEDGER)
                 .keyConditionExpression("#k = :k")
                 .expressionAttributeNames(Map.of("#k", LEDGER_KEY))

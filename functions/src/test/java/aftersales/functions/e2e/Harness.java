@@ -8,7 +8,6 @@ import aftersales.functions.handlers.CommandApiHandler;
 import aftersales.functions.handlers.DeadlineHandler;
 import aftersales.functions.handlers.QueryApiHandler;
 import aftersales.functions.handlers.SweeperHandler;
-import aftersales.functions.json.Json;
 import aftersales.functions.store.Table;
 import aftersales.functions.testing.Dynalite;
 import aftersales.functions.testing.ElasticMq;
@@ -143,7 +142,7 @@ final class Harness {
         APIGatewayV2HTTPResponse r = event.getRouteKey().startsWith("GET ")
                 ? queries.handleRequest(event, null)
                 : commands.handleRequest(event, null);
-        JsonNode body = r.getBody() == null || r.getBody().isEmpty() ? null : Json.parse(r.getBody());
+        JsonNode body = r.getBody() == null || r.getBody().isEmpty() ? null : TestJson.parse(r.getBody());
         return new Response(r.getStatusCode(), r.getHeaders(), body);
     }
 

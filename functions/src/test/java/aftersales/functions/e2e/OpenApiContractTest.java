@@ -21,7 +21,6 @@ import aftersales.functions.handlers.QueryApiHandler;
 import aftersales.functions.http.Api;
 import aftersales.functions.http.CommandRoutes;
 import aftersales.functions.http.QueryRoutes;
-import aftersales.functions.json.Json;
 import aftersales.functions.testing.Dynalite;
 import aftersales.functions.testing.ElasticMq;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -84,8 +83,8 @@ class OpenApiContractTest {
         assertEquals("JWT", scheme.path("bearerFormat").asText());
         assertEquals("[{\"jwt\":[]}]", api.doc.path("security").toString(), "every route needs the token");
         JsonNode claims = scheme.path("x-claims");
-        assertTrue(api.validate(claims, Json.parse("{\"sub\":\"buyer-42\",\"role\":\"buyer\"}")).isEmpty());
-        assertFalse(api.validate(claims, Json.parse("{\"sub\":\"x\",\"role\":\"system\"}")).isEmpty(),
+        assertTrue(api.validate(claims, TestJson.parse("{\"sub\":\"buyer-42\",\"role\":\"buyer\"}")).isEmpty());
+        assertFalse(api.validate(claims, TestJson.parse("{\"sub\":\"x\",\"role\":\"system\"}")).isEmpty(),
                 "system is never a caller over HTTP");
         // every POST takes the Idempotency-Key header
         for (String route : api.routeKeys()) {
@@ -98,19 +97,19 @@ class OpenApiContractTest {
     /** The validator is not vacuous: references resolve and drift in a body is caught. */
     @Test
     void theSchemasRejectDrift() {
-        assertFalse(api.validate("DisputeView", Json.parse("{}")).isEmpty());
-        assertFalse(api.validate("Money", Json.parse("{\"amount\":1.5,\"currency\":\"EUR\"}")).isEmpty());
-        assertFalse(api.validate("Money", Json.parse("{\"amount\":1,\"currency\":\"eur\"}")).isEmpty());
-        assertFalse(api.validate("Money", Json.parse("{\"amount\":-1,\"currency\":\"EUR\"}")).isEmpty());
-        assertFalse(api.validate("Deadline", Json.parse("{\"kind\":\"SELLER_RESPONSE\",\"at\":\"tomorrow\"}")).isEmpty(),
+        assertFalse(api.validate("DisputeView", TestJson.parse("{}")).isEmpty());
+        assertFalse(api.validate("Money", TestJson.parse("{\"amount\":1.5,\"currency\":\"EUR\"}")).isEmpty());
+        assertFalse(api.validate("Money", TestJson.parse("{\"amount\":1,\"currency\":\"eur\"}")).isEmpty());
+        assertFalse(api.validate("Money", TestJson.parse("{\"amount\":-1,\"currency\":\"EUR\"}")).isEmpty());
+        assertFalse(api.validate("Deadline", TestJson.parse("{\"kind\":\"SELLER_RESPONSE\",\"at\":\"tomorrow\"}")).isEmpty(),
                 "date-time is asserted");
-        assertTrue(api.validate("Deadline", Json.parse("{\"kind\":\"SELLER_RESPONSE\",\"at\":\"2026-03-01T10:00:00Z\"}"))
+        assertTrue(api.validate("Deadline", TestJson.parse("{\"kind\":\"SELLER_RESPONSE\",\"at\":\"2026-03-01T10:00:00Z\"}"))
                 .isEmpty());
-        assertFalse(api.validate("Problem404", Json.parse("""
+        assertFalse(api.validate("Problem404", TestJson.parse("""
                 {"type":"urn:aftersales:problem:not-found","title":"t","status":404,"detail":"d","code":"NOPE"}"""))
                 .isEmpty());
-        assertFalse(api.validate("DisputeSummaryPage", Json.parse("{\"items\":[]}")).isEmpty(), "nextCursor is required");
-        assertTrue(api.validate("DisputeSummaryPage", Json.parse("{\"items\":[],\"nextCursor\":null}")).isEmpty());
+        assertFalse(api.validate("DisputeSummaryPage", TestJson.parse("{\"items\":[]}")).isEmpty(), "nextCursor is required");
+        assertTrue(api.validate("DisputeSummaryPage", TestJson.parse("{\"items\":[],\"nextCursor\":null}")).isEmpty());
     }
 
     @Test
@@ -347,7 +346,7 @@ class OpenApiContractTest {
         Response r = expect(400, post(h, caller, routeKey, path, body));
         JsonNode schema = api.requestSchema(routeKey, "application/json")
                 .orElseThrow(() -> new AssertionError(routeKey + " documents no JSON request body"));
-        assertFalse(api.validate(schema, Json.parse(body)).isEmpty(),
+        assertFalse(api.validate(schema, TestJson.parse(body)).isEmpty(),
                 routeKey + ": the handler refused " + body + " (" + r.body() + ") but the documented schema accepts it");
     }
 
@@ -361,7 +360,7 @@ class OpenApiContractTest {
     }
 
     private Response check(Call call, APIGatewayV2HTTPResponse raw) {
-        JsonNode body = raw.getBody() == null || raw.getBody().isEmpty() ? null : Json.parse(raw.getBody());
+        JsonNode body = raw.getBody() == null || raw.getBody().isEmpty() ? null : TestJson.parse(raw.getBody());
         return check(call, new Response(raw.getStatusCode(), raw.getHeaders(), body));
     }
 
@@ -404,7 +403,7 @@ class OpenApiContractTest {
             JsonNode schema = api.requestSchema(route, "application/json")
                     .orElseThrow(() -> new AssertionError(route + " documents no JSON request body"));
             try {
-                requestValid &= api.validate(schema, Json.parse(call.body())).isEmpty();
+                requestValid &= api.validate(schema, TestJson.parse(call.body())).isEmpty();
             } catch (RuntimeException malformed) {
                 requestValid = false;
             }
