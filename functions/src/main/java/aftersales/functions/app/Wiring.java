@@ -45,15 +45,44 @@ public record Wiring(OrderService service, DynamoOrderStore orders, DynamoLedger
                 new SqsRefundQueue(sqs, config.require(Config.REFUND_QUEUE_URL)), clock, policy);
     }
 
-    /** The whole service as deployed: every variable of a writing function must be set. */
+    /**
+     * The whole service as deployed: every variable of a writing function must be set. The SQS and Scheduler
+     * clients are built on first use, as many requests need neither; under SnapStart they are built during
+     * the snapshot's init instead, so restored functions start with them ready.
+     */
     public static Wiring fromEnvironment() {
         Config config = Config.fromEnvironment();
         AwsClients aws = AwsClients.fromEnvironment(config);
-        DeadlineScheduler scheduler = new EventBridgeDeadlineScheduler(aws.scheduler(), new SchedulerTarget(
-                config.require(Config.SCHEDULE_GROUP), config.require(Config.DEADLINE_TARGET_ARN),
-                config.require(Config.SCHEDULER_ROLE_ARN), config.require(Config.DEADLINE_DLQ_ARN)));
-        return of(aws.dynamoDb(), aws.sqs(), scheduler, config, InstantSource.system(), Policy.DEFAULT);
+        SchedulerTarget target = new SchedulerTarget(config.require(Config.SCHEDULE_GROUP),
+                config.require(Config.DEADLINE_TARGET_ARN), config.require(Config.SCHEDULER_ROLE_ARN),
+                config.require(Config.DEADLINE_DLQ_ARN));
+        String arbitrationUrl = config.require(Config.ARBITRATION_QUEUE_URL);
+        String refundUrl = config.require(Config.REFUND_QUEUE_URL);
+        Lazy<SqsClient> sqs = Lazy.of(aws::sqs);
+        Lazy<DeadlineScheduler> scheduler = Lazy.of(() -> new EventBridgeDeadlineScheduler(aws.scheduler(), target));
+        if (SNAP_START.equals(System.getenv(INITIALIZATION_TYPE))) {
+            sqs.get();
+            scheduler.get();
+        }
+        DeadlineScheduler deadlines = new DeadlineScheduler() {
+            @Override
+            public void schedule(aftersales.domain.DisputeId disputeId, aftersales.domain.Deadline deadline) {
+                scheduler.get().schedule(disputeId, deadline);
+            }
+
+            @Override
+            public void cancel(aftersales.domain.DisputeId disputeId, aftersales.domain.Deadline deadline) {
+                scheduler.get().cancel(disputeId, deadline);
+            }
+        };
+        ArbitrationQueue arbitration = e -> new SqsArbitrationQueue(sqs.get(), arbitrationUrl).send(e);
+        RefundQueue refunds = r -> new SqsRefundQueue(sqs.get(), refundUrl).publish(r);
+        return of(aws.dynamoDb(), config.require(Config.TABLE_NAME), deadlines, arbitration, refunds,
+                InstantSource.system(), Policy.DEFAULT);
     }
+
+    private static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    private static final String SNAP_START = "snap-start";
 
     /** Only what reads need: the table. */
     public static Api queryApiFromEnvironment() {
