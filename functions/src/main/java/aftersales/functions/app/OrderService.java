@@ -83,27 +83,10 @@ public final class OrderService {
     }
 
     public Outcome execute(Actor actor, String orderId, Command command) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<StoredOrder> loaded = store.load(orderId);
-            if (loaded.isEmpty()) {
-                return new Outcome.NoSuchOrder();
-            }
-            StoredOrder stored = loaded.get();
-            Instant now = clock.instant();
-            Decision decision = OrderDesk.decide(stored.order(), actor, command, now, policy);
-            StoredOrder current = stored;
-            if (decision.changed()) {
-                try {
-                    current = store.save(stored, decision.order(), decision.effects(), now);
-                } catch (ConcurrentChange raced) {
-                    backOff(attempt);
-                    continue;
-                }
-            }
-            store.markDone(current, effects.run(decision.effects()), now);
-            return new Outcome.Decided(decision, now);
-        }
-        throw new ConcurrentChange(orderId);
+        return decideAndStore(orderId, actor, command).<Outcome>map(stored -> {
+            store.markDone(stored.current(), effects.run(stored.decision().effects()), stored.at());
+            return new Outcome.Decided(stored.decision(), stored.at());
+        }).orElseGet(Outcome.NoSuchOrder::new);
     }
 
     /**
@@ -111,28 +94,35 @@ public final class OrderService {
      * What the deadline trigger and the sweeper do; safe to repeat any number of times.
      */
     public void settle(String orderId) {
+        // everything still owed, this decision's effects included (the write put them in the outbox)
+        decideAndStore(orderId, Actor.SYSTEM, new Command.ApplyDueDeadlines()).ifPresent(stored ->
+                store.markDone(stored.current(), effects.run(stored.current().pending().values()), stored.at()));
+    }
+
+    /** A decision, and the order as stored after it (its outbox holding what the decision owes). */
+    private record Stored(Decision decision, StoredOrder current, Instant at) {
+    }
+
+    /** Read, decide at the clock's instant, write if anything changed; on a concurrent write, all again. */
+    private Optional<Stored> decideAndStore(String orderId, Actor actor, Command command) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<StoredOrder> loaded = store.load(orderId);
             if (loaded.isEmpty()) {
-                return;
+                return Optional.empty();
             }
             StoredOrder stored = loaded.get();
             Instant now = clock.instant();
-            Decision decision = OrderDesk.decide(stored.order(), Actor.SYSTEM, new Command.ApplyDueDeadlines(), now,
-                    policy);
-            StoredOrder current = stored;
-            if (decision.changed()) {
-                try {
-                    current = store.save(stored, decision.order(), decision.effects(), now);
-                } catch (ConcurrentChange raced) {
-                    backOff(attempt);
-                    continue;
-                }
+            Decision decision = OrderDesk.decide(stored.order(), actor, command, now, policy);
+            if (!decision.changed()) {
+                return Optional.of(new Stored(decision, stored, now));
             }
-            // everything still owed, this decision's effects included (save put them in the outbox)
-            store.markDone(current, effects.run(current.pending().values()), now);
-            return;
+            try {
+                return Optional.of(new Stored(decision, store.save(stored, decision.order(), decision.effects(), now), now));
+            } catch (ConcurrentChange raced) {
+                backOff(attempt);
+            }
         }
+        throw new ConcurrentChange(orderId);
     }
 
     /** Spreads racing writers apart: up to 2^attempt × 4 ms, at random (full jitter). */
