@@ -155,7 +155,7 @@ public final class QueryRoutes {
         JsonObject full = ViewJson.dispute(v);
         JsonObject n = Json.object();
         for (String field : new String[] {"disputeId", "orderId", "status", "whoseTurn", "deadlines", "allowedActions",
-                "proposal", "resolution"}) {
+                "proposal", "history", "resolution"}) {
             n.set(field, full.get(field));
         }
         return n;

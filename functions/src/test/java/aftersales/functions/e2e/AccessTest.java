@@ -314,6 +314,7 @@ class AccessTest {
         assertEquals(1, one.body().get("items").size());
         assertEquals("RESOLVED", one.text("items.0.status"));
         assertNull(one.text("nextCursor"));
-        assertFalse(one.body().get("items").get(0).has("history"), "a listing shows summaries");
+        assertTrue(one.body().get("items").get(0).has("history"), "every dispute response carries its history");
+        assertFalse(one.body().get("items").get(0).has("evidence"), "a listing shows summaries");
     }
 }
