@@ -3,7 +3,7 @@ package aftersales.local;
 import aftersales.domain.DisputeState;
 import aftersales.domain.Effect;
 import aftersales.domain.Order;
-import aftersales.domain.Policy;
+import aftersales.functions.app.Policies;
 import aftersales.functions.app.Wiring;
 import aftersales.functions.aws.Config;
 import aftersales.functions.aws.SqsArbitrationQueue;
@@ -108,7 +108,7 @@ public final class LocalRuntime implements AutoCloseable {
 
         Config config = new Config(Map.of(Config.TABLE_NAME, TABLE, Config.ARBITRATION_QUEUE_URL, queues.arbitrationQueue,
                 Config.REFUND_QUEUE_URL, queues.refundQueue));
-        Wiring wiring = Wiring.of(ddb, sqs, scheduler, config, clock, Policy.DEFAULT);
+        Wiring wiring = Wiring.of(ddb, sqs, scheduler, config, clock, Policies.from(new Config(System.getenv())));
         deadlines = new DeadlineHandler(wiring);
         sweeper = new SweeperHandler(wiring);
         ArbitrationIntakeHandler intake = new ArbitrationIntakeHandler(wiring);

@@ -78,7 +78,7 @@ public record Wiring(OrderService service, DynamoOrderStore orders, DynamoLedger
         ArbitrationQueue arbitration = e -> new SqsArbitrationQueue(sqs.get(), arbitrationUrl).send(e);
         RefundQueue refunds = r -> new SqsRefundQueue(sqs.get(), refundUrl).publish(r);
         return of(aws.dynamoDb(), config.require(Config.TABLE_NAME), deadlines, arbitration, refunds,
-                InstantSource.system(), Policy.DEFAULT);
+                InstantSource.system(), Policies.from(config));
     }
 
     private static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
@@ -90,7 +90,7 @@ public record Wiring(OrderService service, DynamoOrderStore orders, DynamoLedger
         DynamoDbClient ddb = AwsClients.fromEnvironment(config).dynamoDb();
         String table = config.require(Config.TABLE_NAME);
         return queryApi(new DynamoOrderStore(ddb, table), new DynamoLedger(ddb, table), new IdempotencyStore(ddb, table),
-                InstantSource.system(), Policy.DEFAULT);
+                InstantSource.system(), Policies.from(config));
     }
 
     public Api commandApi() {

@@ -17,6 +17,8 @@ public final class Config {
     public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
     public static final String DEADLINE_TARGET_ARN = "DEADLINE_TARGET_ARN";
     public static final String DEADLINE_DLQ_ARN = "DEADLINE_DLQ_ARN";
+    /** Optional: the policy in force as JSON, overriding fields of Policy.DEFAULT (see README, "Policy"). */
+    public static final String DISPUTE_POLICY = "DISPUTE_POLICY";
     public static final String AWS_REGION = "AWS_REGION";
     /** Only outside AWS (tests, the local runtime): one endpoint for every service, e.g. LocalStack. */
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";

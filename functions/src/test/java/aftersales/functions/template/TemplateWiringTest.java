@@ -74,7 +74,7 @@ class TemplateWiringTest {
 
     /** QueryApiHandler builds only the table's client (Wiring.queryApiFromEnvironment); the others the whole Wiring. */
     static Set<String> variablesNeededBy(String function) {
-        return QUERY.equals(function) ? Set.of(Config.TABLE_NAME) : writerVariables();
+        return QUERY.equals(function) ? Set.of(Config.TABLE_NAME, Config.DISPUTE_POLICY) : writerVariables();
     }
 
     @Test
@@ -148,6 +148,7 @@ class TemplateWiringTest {
                 Config.SCHEDULE_GROUP, "{DeadlineScheduleGroup}",
                 Config.SCHEDULER_ROLE_ARN, "{SchedulerRole.Arn}",
                 Config.DEADLINE_DLQ_ARN, "{DeadlineDLQ.Arn}",
+                Config.DISPUTE_POLICY, "{DisputePolicy}",
                 Config.DEADLINE_TARGET_ARN, "arn:{AWS::Partition}:lambda:{AWS::Region}:{AWS::AccountId}:function:"
                         + deadlineName + ":" + alias);
         assertEquals(writerVariables(), expected.keySet(), "a Config variable without an expected value here");
