@@ -40,7 +40,11 @@ final class LocalClock implements InstantSource {
         }
         offset = offset.plus(by);
         try {
-            Files.writeString(file, offset.toString());
+            // write aside, then rename: a kill -9 mid-write must not leave a torn file behind
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, offset.toString());
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
