@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ final class LocalDynamo implements AutoCloseable {
 
     static LocalDynamo start(Path emulatorsDir, Path dataDir) {
         Path cli = emulatorsDir.resolve("node_modules/dynalite/cli.js");
+        Path child = emulatorsDir.resolve("dynalite-child.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed (" + cli + "): run `npm ci` in " + emulatorsDir
                     + " (Node.js >= 20)");
@@ -39,10 +39,9 @@ final class LocalDynamo implements AutoCloseable {
             Path dir = Files.createDirectories(dataDir.resolve("dynamodb"));
             Path pidFile = dataDir.resolve("dynalite.pid");
             stopLeftover(pidFile);
-            int port = freePort();
-            Process p = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                    "--path", dir.toString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                    .redirectErrorStream(true).start();
+            // stdin stays a pipe from this JVM: when the JVM dies, however, the child sees it close and exits
+            Process p = new ProcessBuilder("node", child.toString(), "--port", "0", "--path", dir.toString())
+                    .directory(emulatorsDir.toFile()).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String first = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -51,10 +50,11 @@ final class LocalDynamo implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }).get(20, TimeUnit.SECONDS);
-            if (first == null || !first.contains("listening")) {
+            if (first == null || !first.startsWith("dynalite listening on port ")) {
                 p.destroyForcibly();
                 throw new IllegalStateException("dynalite did not start: " + first);
             }
+            int port = Integer.parseInt(first.substring("dynalite listening on port ".length()).trim());
             Files.writeString(pidFile, Long.toString(p.pid()));
             Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "dynalite-output");
             drain.setDaemon(true);
@@ -89,8 +89,8 @@ final class LocalDynamo implements AutoCloseable {
     }
 
     /**
-     * A runtime killed with -9 leaves its dynalite running, holding the LevelDB lock on the data folder:
-     * the next start stops it first.
+     * A dynalite from an earlier run that is somehow still there (its parent's end normally ends it) would hold
+     * the LevelDB lock on the data folder: the next start stops it first.
      */
     private static void stopLeftover(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
@@ -98,17 +98,11 @@ final class LocalDynamo implements AutoCloseable {
         }
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle.of(pid)
-                .filter(h -> h.info().commandLine().map(c -> c.contains("dynalite")).orElse(false))
+                .filter(h -> h.info().commandLine().map(c -> c.contains("dynalite-child.js")).orElse(false))
                 .ifPresent(h -> {
                     h.destroyForcibly();
                     h.onExit().orTimeout(10, TimeUnit.SECONDS).join();
                 });
         Files.delete(pidFile);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -26,8 +26,10 @@ import java.util.function.Consumer;
 final class LocalScheduler implements DeadlineScheduler {
 
     record Trigger(Instant at, String disputeId, String kind) {
+        /** Instant order; on one instant, the rules' order of kinds (Rule 2 before Rule 3). */
         static final Comparator<Trigger> ORDER = Comparator.comparing(Trigger::at)
-                .thenComparing(Trigger::disputeId).thenComparing(Trigger::kind);
+                .thenComparing(t -> aftersales.domain.DeadlineKind.valueOf(t.kind()))
+                .thenComparing(Trigger::disputeId);
     }
 
     private final Path file;

@@ -44,8 +44,9 @@ final class TemplateRoutes {
                     if (got[i].isEmpty()) {
                         return Optional.empty();
                     }
+                    // percent-decoding only, as API Gateway does: '+' in a path is a plus, not a space
                     params.put(want[i].substring(1, want[i].length() - 1),
-                            java.net.URLDecoder.decode(got[i], StandardCharsets.UTF_8));
+                            java.net.URLDecoder.decode(got[i].replace("+", "%2B"), StandardCharsets.UTF_8));
                 } else if (!want[i].equals(got[i])) {
                     return Optional.empty();
                 }
