@@ -1,57 +1,43 @@
 package aftersales.local;
 
-import static aftersales.local.RunningRuntime.await;
 import static aftersales.local.RunningRuntime.expect;
 import static aftersales.local.RunningRuntime.instant;
 import static aftersales.local.RunningRuntime.money;
+import static aftersales.local.RuntimeChecks.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aftersales.local.RunningRuntime.Parties;
 import aftersales.local.RunningRuntime.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local runtime end to end: started as its own process exactly as a user runs it, driven only over HTTP
- * through every rule of RULES.md, with time moved by the development clock, and killed with SIGKILL in the
- * middle of a scenario. One runtime serves all scenarios (each on its own order); the crash test has its own.
+ * through every rule of RULES.md, with time moved by the development clock. One runtime serves all scenarios,
+ * each on its own order; {@link LocalRuntimeCrashTest} kills one in the middle of scenarios.
  */
 class LocalRuntimeEndToEndTest {
-
-    private static final Duration CASE_OPENS_WITHIN = Duration.ofSeconds(30);
 
     @TempDir
     static Path sharedData;
     private static RunningRuntime rt;
     private static String arbitrator;
-
-    /** The crash test's own runtime, stopped after the test whatever happened. */
-    private RunningRuntime crashing;
 
     @BeforeAll
     static void startRuntime() {
@@ -63,13 +49,6 @@ class LocalRuntimeEndToEndTest {
     static void stopRuntime() {
         if (rt != null) {
             rt.close();
-        }
-    }
-
-    @AfterEach
-    void stopCrashingRuntime() {
-        if (crashing != null) {
-            crashing.close();
         }
     }
 
@@ -251,152 +230,5 @@ class LocalRuntimeEndToEndTest {
         assertFalse(instant(after.path("now")).isBefore(instant(before.path("now")).plus(Duration.ofHours(1))));
         assertEquals(400, rt.post("/_local/clock/advance", null, Map.of("by", "-P1D")).status(), "forward only");
         assertEquals(400, rt.post("/_local/clock/advance", null, Map.of("by", "five days")).status());
-    }
-
-    // kill -9 and restart
-    @Test
-    void aKillNineInTheMiddleOfScenariosLosesNothing(@TempDir Path data) {
-        crashing = RunningRuntime.start("crash", data);
-        RunningRuntime c = crashing;
-        Parties silent = c.shipped("crash-silent", 10);
-        Parties accepted = c.shipped("crash-accepted", 10);
-        List<Parties> escalating = IntStream.rangeClosed(1, 3).mapToObj(i -> c.shipped("crash-esc-" + i, 10)).toList();
-        c.advance("P5D");
-        JsonNode silentFiled = silent.file("DAMAGED", 3_000);
-        accepted.file("DAMAGED", 1_500);
-        for (Parties p : escalating) {
-            p.file("WRONG_ITEM", 2_000);
-            p.reject();
-        }
-        JsonNode clockBefore = c.clock();
-
-        // escalate three disputes and accept one at once, and kill -9 the moment they are answered
-        List<CompletableFuture<Response>> sent = new ArrayList<>(escalating.stream()
-                .map(p -> c.postAsync("/disputes/" + p.disputeId() + "/escalation", p.buyerToken(), null)).toList());
-        sent.add(c.postAsync("/disputes/" + accepted.disputeId() + "/acceptance", accepted.sellerToken(), null));
-        List<Response> answers = sent.stream().map(CompletableFuture::join).toList();
-        long killedPid = c.handle().pid();
-        c.kill9();
-        answers.forEach(a -> expect(200, a));
-        // dynalite's stdin is a pipe from the runtime: with the runtime gone, it ends too, freeing the store
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!c.dynalitesUsingData().isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals(List.of(), c.dynalitesUsingData(), "no dynalite outlives the killed runtime");
-
-        c.restart();
-        assertNotEquals(killedPid, c.handle().pid());
-        List<ProcessHandle> dynalites = c.dynalitesUsingData();
-        assertEquals(1, dynalites.size(), () -> "one dynalite for the data folder after the restart: " + dynalites);
-
-        JsonNode clockAfter = c.clock();
-        assertFalse(instant(clockAfter.path("now")).isBefore(instant(clockBefore.path("now"))), "no time going back");
-        assertEquals(clockBefore.path("offset").asText(), clockAfter.path("offset").asText(), "the offset is kept");
-
-        // the order and its dispute are there, tokens issued before the crash still work, the deadline is pending
-        assertEquals(1, silent.order().path("disputes").size());
-        JsonNode silentNow = silent.dispute();
-        assertEquals("AWAITING_SELLER_RESPONSE", silentNow.path("status").asText());
-        assertEquals(silentFiled.path("deadlines"), silentNow.path("deadlines"));
-        assertTrue(c.pendingTriggers(silent.disputeId()).contains("SELLER_RESPONSE"), () -> c.clock().toString());
-
-        // every escalation gets its case opened, exactly once, also those whose message died with the process
-        int openedAfterRestart = 0;
-        for (Parties p : escalating) {
-            JsonNode v = awaitStatus(p, "IN_ARBITRATION");
-            assertEquals(List.of("APPLICATION_FILED", "SELLER_REJECTED", "ESCALATED", "ARBITRATION_CASE_OPENED"),
-                    actions(v));
-            Duration gap = Duration.between(instant(entry(v, "ESCALATED").path("at")),
-                    instant(entry(v, "ARBITRATION_CASE_OPENED").path("at")));
-            if (gap.compareTo(Duration.ofSeconds(2)) > 0) {
-                openedAfterRestart++;
-            }
-        }
-        System.out.println("[e2e] cases opened only after the restart (re-sent escalations): " + openedAfterRestart
-                + " of " + escalating.size());
-        // the refund owed by the acceptance answered just before the kill exists exactly once
-        assertResolution(accepted.dispute(), "SELLER_ACCEPTED", 1_500, false);
-        assertRefundInstruction(c, accepted, "SELLER_ACCEPTED", 1_500, false);
-
-        // the deadline pending at the crash still fires: 5 days later the seller's silence refunds the buyer
-        c.advance("P5D");
-        JsonNode resolved = awaitStatus(silent, "RESOLVED");
-        assertResolution(resolved, "SELLER_RESPONSE_TIMEOUT", 3_000, true);
-        assertEquals(deadline(silentFiled, "SELLER_RESPONSE"), instant(resolved.path("resolution").path("at")));
-        assertRefundInstruction(c, silent, "SELLER_RESPONSE_TIMEOUT", 3_000, true);
-
-        // a graceful stop (SIGTERM) leaves no process behind for this data folder, dynalite included
-        c.stop();
-        await("no process left using " + data, Duration.ofSeconds(15),
-                () -> RunningRuntime.JSON.valueToTree(c.processesUsingData().stream().map(h -> h.pid()
-                        + " " + h.info().commandLine().orElse("")).toList()),
-                JsonNode::isEmpty);
-    }
-
-    // helpers
-    private static JsonNode awaitStatus(Parties p, String status) {
-        return await(p.disputeId() + " reaches " + status, CASE_OPENS_WITHIN, () -> p.dispute(),
-                v -> status.equals(v.path("status").asText()));
-    }
-
-    private static List<String> actions(JsonNode view) {
-        return StreamSupport.stream(view.path("history").spliterator(), false).map(h -> h.path("action").asText()).toList();
-    }
-
-    private static JsonNode first(JsonNode items, String field, String value) {
-        return StreamSupport.stream(items.spliterator(), false).filter(n -> value.equals(n.path(field).asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + field + " " + value + " in " + items));
-    }
-
-    private static JsonNode entry(JsonNode view, String action) {
-        return first(view.path("history"), "action", action);
-    }
-
-    private static Instant deadline(JsonNode view, String kind) {
-        return instant(first(view.path("deadlines"), "kind", kind).path("at"));
-    }
-
-    private static void assertResolution(JsonNode view, String basis, long refund, boolean againstSeller) {
-        assertEquals("RESOLVED", view.path("status").asText(), view::toString);
-        JsonNode r = view.path("resolution");
-        assertEquals(basis, r.path("basis").asText(), view::toString);
-        assertEquals(refund + " EUR", r.path("refund").path("amount").asLong() + " " + r.path("refund").path("currency")
-                .asText(), view::toString);
-        assertEquals(againstSeller, r.path("againstSeller").asBoolean(), view::toString);
-    }
-
-    /** Exactly one refund instruction for the dispute in the platform's feed (all pages of GET /refund-instructions). */
-    private static void assertRefundInstruction(RunningRuntime r, Parties p, String basis, long refund,
-                                                boolean deliveredNow) {
-        String id = p.disputeId() + ".refund";
-        JsonNode found = await("refund instruction " + id + " in the feed", Duration.ofSeconds(10), () -> {
-            List<JsonNode> all = new ArrayList<>();
-            String cursor = null;
-            do {
-                JsonNode page = expect(200, r.get("/refund-instructions?limit=50" + (cursor == null ? ""
-                        : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), r.platform()));
-                page.path("items").forEach(all::add);
-                cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
-            } while (cursor != null);
-            return RunningRuntime.JSON.valueToTree(all.stream().filter(i -> id.equals(i.path("instructionId").asText()))
-                    .toList());
-        }, list -> !list.isEmpty());
-        assertEquals(1, found.size(), () -> "one instruction per resolution: " + found);
-        JsonNode i = found.get(0);
-        assertEquals(p.disputeId(), i.path("disputeId").asText());
-        assertEquals(p.buyer(), i.path("buyerId").asText());
-        assertEquals(basis, i.path("basis").asText());
-        assertEquals(refund, i.path("refund").path("amount").asLong());
-        if (deliveredNow) { // the refund FIFO queue's poller, standing in for the payment system, got it
-            String delivered = "payment system received refund instruction {\"instructionId\":\"" + id + "\"";
-            await(delivered, Duration.ofSeconds(10), () -> BooleanNode.valueOf(r.logText().contains(delivered)),
-                    JsonNode::asBoolean);
-        }
-    }
-
-    private static void assertUnauthorized(Response r) {
-        assertEquals(401, r.status(), r::toString);
-        assertEquals(Map.of("message", "Unauthorized"), RunningRuntime.JSON.convertValue(r.body(), Map.class));
     }
 }
