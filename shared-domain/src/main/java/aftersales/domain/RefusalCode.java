@@ -44,6 +44,8 @@ public enum RefusalCode {
     RECEIPT_ALREADY_CONFIRMED(Category.CONFLICT),
 
     ORDER_EXISTS(Category.CONFLICT),
+    /** The order's record has no room for more text or evidence; what the system itself records still fits. */
+    RECORD_FULL(Category.INVALID),
 
     // input shape the domain itself insists on
     INVALID_INPUT(Category.INVALID);

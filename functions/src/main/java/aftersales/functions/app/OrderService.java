@@ -13,6 +13,7 @@ import aftersales.domain.Registration;
 import aftersales.functions.effects.EffectRunner;
 import aftersales.functions.store.ConcurrentChange;
 import aftersales.functions.store.DynamoOrderStore;
+import aftersales.functions.store.RecordFull;
 import aftersales.functions.store.StoredOrder;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -84,7 +85,7 @@ public final class OrderService {
 
     public Outcome execute(Actor actor, String orderId, Command command) {
         return decideAndStore(orderId, actor, command).<Outcome>map(stored -> {
-            store.markDone(stored.current(), effects.run(stored.decision().effects()), stored.at());
+            finishEffects(stored.current(), stored.decision().effects(), stored.at());
             return new Outcome.Decided(stored.decision(), stored.at());
         }).orElseGet(Outcome.NoSuchOrder::new);
     }
@@ -94,9 +95,46 @@ public final class OrderService {
      * What the deadline trigger and the sweeper do; safe to repeat any number of times.
      */
     public void settle(String orderId) {
-        // everything still owed, this decision's effects included (the write put them in the outbox)
-        decideAndStore(orderId, Actor.SYSTEM, new Command.ApplyDueDeadlines()).ifPresent(stored ->
-                store.markDone(stored.current(), effects.run(stored.current().pending().values()), stored.at()));
+        decideAndStore(orderId, Actor.SYSTEM, new Command.ApplyDueDeadlines()).ifPresent(stored -> {
+            StoredOrder current = stored.current();
+            // everything still owed, this decision's effects included (the write put them in the outbox)
+            store.markDone(current, effects.run(current.pending().values()), stored.at());
+            resendStalledEscalation(current.order(), stored.at());
+            if (!stored.decision().changed() && current.pending().isEmpty() && store.dueIndexStale(current, stored.at())) {
+                try {
+                    store.save(current, current.order(), List.of(), stored.at());
+                } catch (ConcurrentChange raced) {
+                    // the newer write derived the index afresh
+                }
+            }
+        });
+    }
+
+    /**
+     * The command's state change is stored; its effects are owed in the outbox. If performing or marking them
+     * fails now, the sweeper finishes them: the caller still gets the command's answer, so a retry with the
+     * same Idempotency-Key replays it instead of running the command twice.
+     */
+    private void finishEffects(StoredOrder current, List<aftersales.domain.Effect> owed, Instant now) {
+        try {
+            store.markDone(current, effects.run(owed), now);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(OrderService.class.getName()).warning(
+                    "effects of order " + current.order().id() + " left for the sweeper: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * An escalation whose case has not opened well after it was sent (its queue message lost or dead-lettered)
+     * is sent again; the intake opens a case once however often it is asked.
+     */
+    private void resendStalledEscalation(Order order, Instant now) {
+        order.openDispute().ifPresent(d -> {
+            if (d.state() instanceof aftersales.domain.DisputeState.Escalated(var basis, var at)
+                    && !now.isBefore(at.plus(DynamoOrderStore.INTAKE_GRACE))) {
+                effects.run(List.of(new aftersales.domain.Effect.SendToArbitration(d.id(), basis, at)));
+            }
+        });
     }
 
     /** A decision, and the order as stored after it (its outbox holding what the decision owes). */
@@ -113,16 +151,34 @@ public final class OrderService {
             StoredOrder stored = loaded.get();
             Instant now = clock.instant();
             Decision decision = OrderDesk.decide(stored.order(), actor, command, now, policy);
-            if (!decision.changed()) {
-                return Optional.of(new Stored(decision, stored, now));
-            }
             try {
-                return Optional.of(new Stored(decision, store.save(stored, decision.order(), decision.effects(), now), now));
+                return Optional.of(store(stored, decision, actor, now));
+            } catch (RecordFull full) {
+                try {
+                    return Optional.of(store(stored, recordFull(stored, now), Actor.SYSTEM, now));
+                } catch (ConcurrentChange raced) {
+                    backOff(attempt);
+                }
             } catch (ConcurrentChange raced) {
                 backOff(attempt);
             }
         }
         throw new ConcurrentChange(orderId);
+    }
+
+    private Stored store(StoredOrder stored, Decision decision, Actor actor, Instant now) {
+        if (!decision.changed()) {
+            return new Stored(decision, stored, now);
+        }
+        int budget = actor.is(aftersales.domain.Role.SYSTEM) ? DynamoOrderStore.SYSTEM_BYTES : DynamoOrderStore.CALLER_BYTES;
+        return new Stored(decision, store.save(stored, decision.order(), decision.effects(), now, budget), now);
+    }
+
+    /** A caller's command that would overfill the record is refused; the deadlines due now still act. */
+    private Decision recordFull(StoredOrder stored, Instant now) {
+        Decision due = OrderDesk.decide(stored.order(), Actor.SYSTEM, new Command.ApplyDueDeadlines(), now, policy);
+        return new Decision(due.order(), due.changed(), due.effects(), Optional.of(Refusal.of(RefusalCode.RECORD_FULL,
+                "this order's record has no room for more text or evidence; refer to attachments instead")));
     }
 
     /** Spreads racing writers apart: up to 2^attempt × 4 ms, at random (full jitter). */

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 public final class SweeperHandler implements RequestStreamHandler {
 
     static final int PER_SHARD = 50;
+    static final int STOP_BEFORE_TIMEOUT_MS = 10_000;
     private static final Logger LOG = Logger.getLogger(SweeperHandler.class.getName());
 
     private final OrderService service;
@@ -37,6 +38,9 @@ public final class SweeperHandler implements RequestStreamHandler {
         List<String> due = service.due(PER_SHARD);
         int settled = 0;
         for (String orderId : due) {
+            if (context != null && context.getRemainingTimeInMillis() < STOP_BEFORE_TIMEOUT_MS) {
+                break; // the rest stay due: the next run takes them
+            }
             try {
                 service.settle(orderId);
                 settled++;

@@ -98,7 +98,13 @@ public final class Api {
                     idempotency.release(scope, key);
                     throw e;
                 }
-                idempotency.complete(scope, key, hash, response, clock.instant());
+                try {
+                    idempotency.complete(scope, key, hash, response, clock.instant());
+                } catch (RuntimeException e) {
+                    // the command is done: answer it; a retry meets the running claim, then (after its lease)
+                    // is judged against the new state, which refuses what was already done
+                    LOG.log(Level.WARNING, "idempotency record not completed for " + request.routeKey(), e);
+                }
                 yield response;
             }
         };

@@ -27,7 +27,9 @@ import java.util.function.Function;
  */
 public final class Json {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** A repeated key in one object is malformed, not "last one wins". */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private Json() {
     }

@@ -45,6 +45,15 @@ public final class DynamoOrderStore {
 
     /** Effects get this long to be done inline before the sweeper takes them as left behind. */
     public static final Duration EFFECT_GRACE = Duration.ofMinutes(2);
+    /**
+     * An order item must stay under DynamoDB's 400 KB. Callers may grow the stored order (evidence, texts,
+     * modifications) up to this many bytes; the rest is kept for what the system itself records (deadlines
+     * acting, cases opening, rulings), so a deadline can always be written.
+     */
+    public static final int CALLER_BYTES = 300_000;
+    public static final int SYSTEM_BYTES = 380_000;
+    /** An escalation whose case is not open this long after is sent to the arbitration queue again. */
+    public static final Duration INTAKE_GRACE = Duration.ofMinutes(15);
 
     private static final String ORDER_SK = "ORDER";
     private static final String PENDING = "pending";
@@ -90,6 +99,20 @@ public final class DynamoOrderStore {
      * @throws ConcurrentChange when the version moved on
      */
     public StoredOrder save(StoredOrder previous, Order next, List<Effect> owed, Instant now) {
+        return save(previous, next, owed, now, SYSTEM_BYTES);
+    }
+
+    /**
+     * As {@link #save(StoredOrder, Order, List, Instant)}, refusing to store an order whose body is over
+     * {@code maxBodyBytes} (UTF-8).
+     *
+     * @throws RecordFull when it is
+     */
+    public StoredOrder save(StoredOrder previous, Order next, List<Effect> owed, Instant now, int maxBodyBytes) {
+        String body = Json.write(OrderJson.write(next));
+        if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBodyBytes) {
+            throw new RecordFull(next.id());
+        }
         long version = previous.version() + 1;
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -100,7 +123,7 @@ public final class DynamoOrderStore {
         values.put(":v1", AttributeValue.fromN(Long.toString(version)));
         set.add("#v = :v1");
         names.put("#b", BODY);
-        values.put(":b", AttributeValue.fromS(Json.write(OrderJson.write(next))));
+        values.put(":b", AttributeValue.fromS(body));
         set.add("#b = :b");
         Map<String, Effect> pending = new LinkedHashMap<>(previous.pending());
         int i = 0;
@@ -130,7 +153,8 @@ public final class DynamoOrderStore {
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentChange(next.id());
         }
-        return new StoredOrder(next, version, pending);
+        return new StoredOrder(next, version, pending,
+                indexAttributes(next, !pending.isEmpty(), now).get(DUE_AT).map(AttributeValue::s));
     }
 
     /**
@@ -179,6 +203,15 @@ public final class DynamoOrderStore {
         }
         ddb.updateItem(b -> b.tableName(table).key(key(orderId)).updateExpression("REMOVE " + String.join(", ", paths))
                 .conditionExpression("attribute_exists(" + PK + ")").expressionAttributeNames(doneNames));
+    }
+
+    /**
+     * Whether the due index holds another instant for this order than its state gives, with nothing owed: left
+     * so by effects marked done under a newer write. Such an entry would come back to the sweeper forever.
+     */
+    public boolean dueIndexStale(StoredOrder stored, Instant now) {
+        Optional<String> expected = indexAttributes(stored.order(), false, now).get(DUE_AT).map(AttributeValue::s);
+        return stored.pending().isEmpty() && !expected.equals(stored.dueAt());
     }
 
     /** Orders that a party has disputes on, most recent activity first. */
@@ -250,9 +283,13 @@ public final class DynamoOrderStore {
         });
         attrs.put(CASE_KEY, escalatedAt.map(at -> AttributeValue.fromS(OPEN)));
         attrs.put(CASE_SORT, escalatedAt.map(at -> AttributeValue.fromS(SortableInstant.format(at) + "#" + latest.get().id())));
-        Optional<Instant> due = Stream.concat(
+        Optional<Instant> due = Stream.of(
                         order.disputes().stream().flatMap(d -> d.openDeadlines().stream()).map(Deadline::at),
-                        effectsOwed ? Stream.of(now.plus(EFFECT_GRACE)) : Stream.empty())
+                        effectsOwed ? Stream.of(now.plus(EFFECT_GRACE)) : Stream.<Instant>empty(),
+                        // an escalation is looked at again if its case has not opened by then
+                        latest.filter(d -> d.state() instanceof DisputeState.Escalated).stream()
+                                .map(d -> ((DisputeState.Escalated) d.state()).at().plus(INTAKE_GRACE)))
+                .flatMap(s -> s)
                 .min(Instant::compareTo);
         attrs.put(DUE_SHARD, due.map(d -> AttributeValue.fromS(shardKey(shardOf(order.id())))));
         attrs.put(DUE_AT, due.map(d -> AttributeValue.fromS(SortableInstant.format(d))));
@@ -270,6 +307,7 @@ public final class DynamoOrderStore {
         if (p != null && p.hasM()) {
             p.m().forEach((id, v) -> pending.put(id, EffectJson.read(Json.parse(v.s()))));
         }
-        return new StoredOrder(order, Long.parseLong(item.get(VERSION).n()), pending);
+        return new StoredOrder(order, Long.parseLong(item.get(VERSION).n()), pending,
+                Optional.ofNullable(item.get(DUE_AT)).map(AttributeValue::s));
     }
 }
