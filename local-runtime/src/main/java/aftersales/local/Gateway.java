@@ -44,6 +44,7 @@ final class Gateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(8);
     private final List<Bound> routes;
     private final LocalTokens tokens;
     private final InstantSource realClock;
@@ -54,7 +55,7 @@ final class Gateway implements AutoCloseable {
         this.tokens = tokens;
         this.realClock = realClock;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(workers);
         server.createContext("/", this::serve);
     }
 
@@ -203,5 +204,6 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -38,16 +38,18 @@ final class LocalClock implements InstantSource {
         if (by.isNegative()) {
             throw new IllegalArgumentException("time travel goes forward only");
         }
-        offset = offset.plus(by);
+        Duration next = offset.plus(by);
         try {
             // write aside, then rename: a kill -9 mid-write must not leave a torn file behind
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, offset.toString());
+            Files.writeString(tmp, next.toString());
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // only once kept on disk: a restart must never find the clock behind what callers saw
+        offset = next;
     }
 
     private static Duration read(Path file) {

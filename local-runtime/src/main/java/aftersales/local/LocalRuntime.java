@@ -144,9 +144,18 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static void run(Options options) throws IOException {
+    private static void run(Options options) {
         long start = System.nanoTime();
-        LocalRuntime runtime = new LocalRuntime(options);
+        LocalRuntime runtime;
+        try {
+            runtime = new LocalRuntime(options);
+        } catch (IOException | RuntimeException e) {
+            // parts already started (ElasticMQ's threads, dynalite) must not keep a failed start hanging
+            System.err.println("the local runtime could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "local-shutdown"));
         System.out.printf("""
                 After-sales local runtime ready in %d ms
@@ -185,7 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
         gateway.dev("GET /_local/health", x -> "{\"status\":\"ok\"}");
         gateway.dev("GET /_local/clock", x -> clockState());
         gateway.dev("POST /_local/clock/advance", x -> {
-            JsonValue body = Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
+            JsonValue body = bodyOf(x);
             Duration by;
             try {
                 by = Duration.parse(body.path("by").asText(""));
@@ -196,7 +205,7 @@ public final class LocalRuntime implements AutoCloseable {
             return clockState();
         });
         gateway.dev("POST /_local/token", x -> {
-            JsonValue body = Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
+            JsonValue body = bodyOf(x);
             String role = body.path("role").asText("");
             String sub = body.path("sub").asText("");
             if (!List.of("buyer", "seller", "arbitrator", "platform").contains(role) || sub.isBlank()) {
@@ -204,6 +213,14 @@ public final class LocalRuntime implements AutoCloseable {
             }
             return Gateway.json("token", tokens.issue(role, sub, Instant.now()));
         });
+    }
+
+    private static JsonValue bodyOf(com.sun.net.httpserver.HttpExchange x) {
+        try {
+            return Json.parse(Optional.of(Gateway.body(x)).filter(b -> !b.isBlank()).orElse("{}"));
+        } catch (UncheckedIOException malformed) {
+            throw new IllegalArgumentException("the body is not JSON");
+        }
     }
 
     /**
