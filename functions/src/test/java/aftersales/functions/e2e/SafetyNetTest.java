@@ -44,6 +44,7 @@ class SafetyNetTest {
         assertTrue(refused != null && accepted > 10, "accepted " + accepted);
         assertEquals(422, refused.status(), refused.body()::toString);
         assertEquals("RECORD_FULL", refused.text("code"));
+        assertEquals(java.util.Set.of(), OpenApiSchemas.load().validate("Problem422", refused.body()), "as documented");
 
         h.clock.advance(Duration.ofDays(5));
         h.fireDeadline("{\"disputeId\":\"" + id + "\"}");
@@ -90,6 +91,18 @@ class SafetyNetTest {
         h.clock.advance(Duration.ofMinutes(3));
         assertEquals("{\"due\":1,\"settled\":1}", h.sweep(), "the entry still says 'effects owed'");
         assertEquals("{\"due\":0,\"settled\":0}", h.sweep(), "and now says the seller's deadline");
+    }
+
+    @Test
+    void writersThatKeepLosingTheRaceGetBusyWithRetryAfter() {
+        var api = new aftersales.functions.http.Api(null, h.clock).route("POST /orders/{orderId}/receipt", (actor, r) -> {
+            throw new aftersales.functions.store.ConcurrentChange("o-1");
+        });
+        var response = api.handle(new aftersales.functions.http.HttpRequest("POST /orders/{orderId}/receipt",
+                Map.of("orderId", "o-1"), Map.of(), Map.of(), "", Map.of("sub", "buyer-42", "role", "buyer")));
+        assertEquals(503, response.status());
+        assertEquals("1", response.headers().get("retry-after"));
+        assertEquals(java.util.Set.of(), OpenApiSchemas.load().validate("Problem503", TestJson.parse(response.body())));
     }
 
     @Test
