@@ -232,16 +232,17 @@ public final class LocalRuntime implements AutoCloseable {
             throw new IllegalArgumentException("time travel goes forward only");
         }
         Instant target = clock.instant().plus(by);
-        for (var next = scheduler.pending().stream().findFirst(); next.isPresent() && !next.get().at().isAfter(target);
-             next = scheduler.pending().stream().findFirst()) {
-            Duration step = Duration.between(clock.instant(), next.get().at());
-            if (!step.isNegative()) {
+        for (LocalScheduler.Trigger next : scheduler.due(target)) {
+            Duration step = Duration.between(clock.instant(), next.at());
+            if (step.isPositive()) {
                 clock.advance(step);
             }
             fireDueTriggers();
         }
-        clock.advance(Duration.between(clock.instant(), target).isNegative() ? Duration.ZERO
-                : Duration.between(clock.instant(), target));
+        Duration rest = Duration.between(clock.instant(), target);
+        if (rest.isPositive()) {
+            clock.advance(rest);
+        }
         fireDueTriggers();
         sweep();
     }

@@ -32,8 +32,12 @@ final class LocalScheduler implements DeadlineScheduler {
                 .thenComparing(Trigger::disputeId);
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LocalScheduler.class.getName());
+    private static final java.time.Duration RETRY_PAUSE = java.time.Duration.ofSeconds(5);
+
     private final Path file;
     private final TreeSet<Trigger> triggers = new TreeSet<>(Trigger.ORDER);
+    private final java.util.Map<Trigger, Long> retryAfterNanos = new java.util.concurrent.ConcurrentHashMap<>();
 
     LocalScheduler(Path dataDir) {
         this.file = dataDir.resolve("schedules.json");
@@ -58,21 +62,47 @@ final class LocalScheduler implements DeadlineScheduler {
         return List.copyOf(triggers);
     }
 
-    /** The earliest trigger at or before {@code upTo}, if any, taken off the list. */
-    synchronized java.util.Optional<Trigger> takeDue(Instant upTo) {
-        if (triggers.isEmpty() || triggers.first().at().isAfter(upTo)) {
-            return java.util.Optional.empty();
-        }
-        Trigger t = triggers.pollFirst();
-        save();
-        return java.util.Optional.of(t);
+    /** The triggers due at {@code upTo}, earliest first. */
+    synchronized List<Trigger> due(Instant upTo) {
+        return triggers.stream().takeWhile(t -> !t.at().isAfter(upTo)).toList();
     }
 
-    /** Fires every trigger due at {@code now}, earliest first, with the payload EventBridge Scheduler would send. */
+    /**
+     * Fires every trigger due at {@code now}, earliest first, with the payload EventBridge Scheduler would send,
+     * and deletes each once it has fired (ActionAfterCompletion DELETE). One that fails stays, and is tried again
+     * after a pause, as the scheduler's retry policy would; the sweeper applies its deadline meanwhile.
+     */
     void fireDue(Instant now, Consumer<String> deadlineFunction) {
-        for (var t = takeDue(now); t.isPresent(); t = takeDue(now)) {
-            deadlineFunction.accept(payload(t.get()));
+        // passes until one fires nothing: a trigger scheduled while firing, and already due, fires too
+        boolean fired = true;
+        while (fired) {
+            fired = false;
+            for (Trigger t : due(now)) {
+                fired |= fire(t, deadlineFunction);
+            }
         }
+    }
+
+    private boolean fire(Trigger t, Consumer<String> deadlineFunction) {
+        Long pausedUntil = retryAfterNanos.get(t);
+        if (pausedUntil != null && System.nanoTime() - pausedUntil < 0) {
+            return false;
+        }
+        try {
+            deadlineFunction.accept(payload(t));
+        } catch (RuntimeException e) {
+            retryAfterNanos.put(t, System.nanoTime() + RETRY_PAUSE.toNanos());
+            LOG.warning("deadline trigger " + t + " failed (" + e.getClass().getSimpleName() + "); tried again in "
+                    + RETRY_PAUSE.toSeconds() + " s");
+            return false;
+        }
+        retryAfterNanos.remove(t);
+        synchronized (this) {
+            if (triggers.remove(t)) {
+                save();
+            }
+        }
+        return true;
     }
 
     static String payload(Trigger t) {

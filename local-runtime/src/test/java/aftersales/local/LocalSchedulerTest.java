@@ -99,6 +99,27 @@ class LocalSchedulerTest {
     }
 
     @Test
+    void aTriggerWhoseFiringFailsStaysAndIsNotHammered() {
+        LocalScheduler s = new LocalScheduler(data);
+        s.schedule(A, new Deadline(DeadlineKind.SELLER_RESPONSE, T));
+        s.schedule(B, new Deadline(DeadlineKind.SELLER_RESPONSE, T.plusSeconds(1)));
+        List<String> attempts = new ArrayList<>();
+        java.util.function.Consumer<String> failingForA = payload -> {
+            attempts.add(fields(payload).get("disputeId"));
+            if (payload.contains(A.toString())) {
+                throw new IllegalStateException("deadline function down");
+            }
+        };
+        s.fireDue(T.plusSeconds(5), failingForA);
+        assertEquals(List.of(A.toString(), B.toString()), attempts, "a failure does not hold up the next trigger");
+        assertEquals(List.of(trigger(T, A, DeadlineKind.SELLER_RESPONSE)), s.pending(), "the failed one stays");
+        assertEquals(s.pending(), new LocalScheduler(data).pending(), "and stays on disk");
+
+        s.fireDue(T.plusSeconds(5), failingForA);
+        assertEquals(2, attempts.size(), "tried again only after a pause");
+    }
+
+    @Test
     void payloadHasExactlyDisputeIdKindAndAt() {
         JsonValue p = Json.parse(LocalScheduler.payload(trigger(T.plusMillis(5), A, DeadlineKind.SELLER_RESPONSE)));
         assertEquals(Map.of("disputeId", "order-a~1", "kind", "SELLER_RESPONSE", "at", "2026-03-01T10:00:00.005Z"),
