@@ -1,7 +1,6 @@
 package aftersales.local;
 
-import aftersales.domain.DisputeState;
-import aftersales.domain.Effect;
+import aftersales.domain.Dispute;
 import aftersales.domain.Order;
 import aftersales.functions.app.Policies;
 import aftersales.functions.app.Wiring;
@@ -298,13 +297,7 @@ public final class LocalRuntime implements AutoCloseable {
         Optional<String> cursor = Optional.empty();
         do {
             Page<Order> page = wiring.orders().openCases(cursor, 100);
-            for (Order order : page.items()) {
-                order.openDispute().ifPresent(d -> {
-                    if (d.state() instanceof DisputeState.Escalated(var basis, var at)) {
-                        queue.send(new Effect.SendToArbitration(d.id(), basis, at));
-                    }
-                });
-            }
+            page.items().forEach(order -> order.openDispute().flatMap(Dispute::awaitingIntake).ifPresent(queue::send));
             cursor = page.next();
         } while (cursor.isPresent());
     }

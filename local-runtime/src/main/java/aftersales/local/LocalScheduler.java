@@ -3,6 +3,7 @@ package aftersales.local;
 import aftersales.domain.Deadline;
 import aftersales.domain.DisputeId;
 import aftersales.functions.effects.DeadlineScheduler;
+import aftersales.functions.effects.DeadlineTrigger;
 import aftersales.functions.json.Json;
 import aftersales.functions.json.JsonValue;
 import aftersales.functions.json.JsonArray;
@@ -106,11 +107,7 @@ final class LocalScheduler implements DeadlineScheduler {
     }
 
     static String payload(Trigger t) {
-        var n = Json.object();
-        n.put("disputeId", t.disputeId());
-        n.put("kind", t.kind());
-        n.put("at", t.at().toString());
-        return Json.write(n);
+        return new DeadlineTrigger(t.disputeId(), t.kind(), t.at().toString()).toJson();
     }
 
     private void load() {

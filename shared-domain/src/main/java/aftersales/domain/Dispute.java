@@ -98,6 +98,12 @@ public record Dispute(
         return Optional.of(a.caseOpenedAt().plus(policy.evidencePeriod()));
     }
 
+    /** The queue message an escalated dispute waits on, while its case is not open: what a re-send sends. */
+    public Optional<Effect.SendToArbitration> awaitingIntake() {
+        return state instanceof Escalated(EscalationBasis basis, Instant at)
+                ? Optional.of(new Effect.SendToArbitration(id, basis, at)) : Optional.empty();
+    }
+
     boolean bothPartiesGaveEvidenceSince(Instant since) {
         boolean buyer = false;
         boolean seller = false;

@@ -3,6 +3,7 @@ package aftersales.functions.app;
 import aftersales.domain.Actor;
 import aftersales.domain.Command;
 import aftersales.domain.Decision;
+import aftersales.domain.Dispute;
 import aftersales.domain.Money;
 import aftersales.domain.Order;
 import aftersales.domain.OrderDesk;
@@ -129,12 +130,9 @@ public final class OrderService {
      * is sent again; the intake opens a case once however often it is asked.
      */
     private void resendStalledEscalation(Order order, Instant now) {
-        order.openDispute().ifPresent(d -> {
-            if (d.state() instanceof aftersales.domain.DisputeState.Escalated(var basis, var at)
-                    && !now.isBefore(at.plus(DynamoOrderStore.INTAKE_GRACE))) {
-                effects.run(List.of(new aftersales.domain.Effect.SendToArbitration(d.id(), basis, at)));
-            }
-        });
+        order.openDispute().flatMap(Dispute::awaitingIntake)
+                .filter(send -> !now.isBefore(send.escalatedAt().plus(DynamoOrderStore.INTAKE_GRACE)))
+                .ifPresent(send -> effects.run(List.of(send)));
     }
 
     /** A decision, and the order as stored after it (its outbox holding what the decision owes). */

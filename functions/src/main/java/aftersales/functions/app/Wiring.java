@@ -75,8 +75,10 @@ public record Wiring(OrderService service, DynamoOrderStore orders, DynamoLedger
                 scheduler.get().cancel(disputeId, deadline);
             }
         };
-        ArbitrationQueue arbitration = e -> new SqsArbitrationQueue(sqs.get(), arbitrationUrl).send(e);
-        RefundQueue refunds = r -> new SqsRefundQueue(sqs.get(), refundUrl).publish(r);
+        Lazy<ArbitrationQueue> arbitrationQueue = Lazy.of(() -> new SqsArbitrationQueue(sqs.get(), arbitrationUrl));
+        Lazy<RefundQueue> refundQueue = Lazy.of(() -> new SqsRefundQueue(sqs.get(), refundUrl));
+        ArbitrationQueue arbitration = e -> arbitrationQueue.get().send(e);
+        RefundQueue refunds = r -> refundQueue.get().publish(r);
         return of(aws.dynamoDb(), config.require(Config.TABLE_NAME), deadlines, arbitration, refunds,
                 InstantSource.system(), Policies.from(config));
     }

@@ -4,8 +4,6 @@ import aftersales.domain.Deadline;
 import aftersales.domain.DisputeId;
 import aftersales.functions.effects.DeadlineScheduler;
 import aftersales.functions.effects.DeadlineTrigger;
-import aftersales.functions.json.Json;
-import aftersales.functions.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -90,7 +88,7 @@ public final class EventBridgeDeadlineScheduler implements DeadlineScheduler {
                 .target(Target.builder()
                         .arn(target.targetArn())
                         .roleArn(target.roleArn())
-                        .input(triggerJson(disputeId, deadline))
+                        .input(DeadlineTrigger.of(disputeId, deadline).toJson())
                         .retryPolicy(RetryPolicy.builder()
                                 .maximumEventAgeInSeconds(MAX_EVENT_AGE_SECONDS)
                                 .maximumRetryAttempts(MAX_RETRY_ATTEMPTS)
@@ -151,14 +149,5 @@ public final class EventBridgeDeadlineScheduler implements DeadlineScheduler {
     static Instant fireAt(Instant deadline) {
         Instant minute = deadline.truncatedTo(ChronoUnit.MINUTES);
         return minute.equals(deadline) ? minute : minute.plus(1, ChronoUnit.MINUTES);
-    }
-
-    private static String triggerJson(DisputeId disputeId, Deadline deadline) {
-        DeadlineTrigger trigger = DeadlineTrigger.of(disputeId, deadline);
-        JsonObject node = Json.object();
-        node.put("disputeId", trigger.disputeId());
-        node.put("kind", trigger.kind());
-        node.put("at", trigger.at());
-        return Json.write(node);
     }
 }

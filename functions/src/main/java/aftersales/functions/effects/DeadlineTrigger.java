@@ -15,6 +15,12 @@ public record DeadlineTrigger(String disputeId, String kind, String at) {
         return new DeadlineTrigger(disputeId.toString(), deadline.kind().name(), deadline.at().toString());
     }
 
+    /** The payload as the deadline function receives it: {"disputeId", "kind", "at"}. */
+    public String toJson() {
+        return aftersales.functions.json.Json.write(aftersales.functions.json.Json.object()
+                .put("disputeId", disputeId).put("kind", kind).put("at", at));
+    }
+
     public Deadline deadline() {
         return new Deadline(DeadlineKind.valueOf(kind), Instant.parse(at));
     }
